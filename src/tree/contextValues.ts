@@ -1,0 +1,3 @@
+// `contextValue`s of tree items. Menus in package.json match them with `viewItem` clauses;
+// a unit test checks that every value here is used by a menu and every menu value is here.
+export const CONTEXT_VALUES = {} as const;

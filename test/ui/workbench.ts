@@ -1,0 +1,111 @@
+// A fresh code-server with the packaged extension installed, opened in Chromium: the setting
+// for every UI journey. Each journey gets its own run folder, user data and browser profile.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import { Browser, launchBrowser } from '../harness/browser';
+import { CodeServer, startCodeServer } from '../harness/codeServer';
+import { resultsDir, screenshotsDir, vsixPath } from '../harness/paths';
+
+export interface Workbench {
+  page: Page;
+  server: CodeServer;
+  browser: Browser;
+  /** Saves a full-page screenshot as test-results/screenshots/<journey>-<name>.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface WorkbenchOptions {
+  journey: string;
+  settings?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+
+export async function openWorkbench(options: WorkbenchOptions): Promise<Workbench> {
+  if (!fs.existsSync(vsixPath)) {
+    throw new Error(`${vsixPath} is missing; run "npm run package" first.`);
+  }
+  const runDir = path.join(resultsDir, 'runs', `ui-${options.journey}`);
+  fs.rmSync(runDir, { recursive: true, force: true });
+  const folder = path.join(runDir, 'workspace');
+  fs.mkdirSync(folder, { recursive: true });
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+
+  const server = await startCodeServer({
+    runDir,
+    folder,
+    vsixFiles: [vsixPath],
+    settings: { 'workbench.colorTheme': 'Default Dark Modern', ...options.settings },
+    env: options.env,
+  });
+  let browser: Browser;
+  try {
+    browser = await launchBrowser();
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const { page } = browser;
+  page.on('pageerror', (error) => console.log(`      [page error] ${error.message}`));
+
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+
+  return {
+    page,
+    server,
+    browser,
+    screenshot: async (name) => {
+      const file = path.join(screenshotsDir, `${options.journey}-${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    close: async () => {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+
+/** Opens the Sinch container from the activity bar and returns the view's pane. */
+export async function openSinchView(page: Page): Promise<Locator> {
+  await page.locator('.activitybar [aria-label^="Sinch"]').first().click();
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Identity Conflicts/i }) });
+  await pane.first().waitFor({ timeout: 30_000 });
+  return pane.first();
+}
+
+/** Runs a command from the Command Palette by its title, such as "Sinch: Refresh". */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The row of a tree item whose label contains `text`. */
+export function treeRow(page: Page, text: string | RegExp): Locator {
+  return page.locator('.monaco-list-row', { hasText: text });
+}
+
+/** The inner frame of the webview whose panel title is `title` (webviews render in nested iframes). */
+export async function webviewFrame(page: Page, titlePart: string): Promise<Frame> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame.url().includes('fake.html') || frame.name() === 'active-frame') {
+        const title = await frame.title().catch(() => '');
+        if (title.includes(titlePart)) {
+          return frame;
+        }
+      }
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`No webview frame titled "${titlePart}" appeared.`);
+}
+
+export type { FrameLocator };
