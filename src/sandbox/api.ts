@@ -1,6 +1,6 @@
 // The sandbox's public contract: what `startSandbox` takes and returns, and the controls
 // that tests, benchmarks and the extension's "Try with sample data" use.
-import type { App, Contact, Region } from '../sinch/types';
+import type { App, Contact, IdentityConflict, Region } from '../sinch/types';
 
 export type SeedName = 'default' | 'large' | 'empty';
 
@@ -22,6 +22,8 @@ export interface SandboxOptions {
   tokenLifetimeSeconds?: number;
   /** Requests per second per project before the sandbox answers 429 (default 800). */
   rateLimitPerSecond?: number;
+  /** Receives one line per request and per internal error, never a secret. */
+  log?: (line: string) => void;
 }
 
 /** Names of the routes a fault can target. */
@@ -60,14 +62,22 @@ export interface RequestRecord {
   method: string;
   path: string;
   route: RouteName | 'unknown' | 'control';
+  /** HTTP status sent; 0 when a `reset` fault destroyed the connection. */
   status: number;
+  /** Arrival time, in milliseconds since the epoch. */
   at: number;
+  /** Time the sandbox spent on the request, without injected latency or delay faults, in milliseconds. */
+  serverMs?: number;
+  /** Kind of the injected fault that hit this request, if any. */
+  fault?: FaultSpec['kind'];
 }
 
 export interface SandboxState {
   projectId: string;
   apps: App[];
   contacts: Contact[];
+  /** Identity conflicts in the order the conflict list returns them. */
+  conflicts: IdentityConflict[];
   unifiedContactIdEnabled: boolean;
   requests: RequestRecord[];
 }
@@ -78,7 +88,10 @@ export interface SandboxControl {
   setTokenLifetime(seconds: number): void;
   injectFault(fault: FaultSpec): void;
   clearFaults(): void;
-  /** Replaces all data with a fresh copy of a seed and clears faults and the request log. */
+  /**
+   * Replaces all data with a fresh copy of a seed (by default the one the sandbox started
+   * with) and clears faults and the request log.
+   */
   reset(seed?: SeedName, options?: { largeConflicts?: number }): void;
   state(): SandboxState;
   /** Calls seen so far, optionally only those of one route. */
