@@ -26,7 +26,7 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
-  plugins: [problemMatcherPlugin],
+  plugins: watch ? [problemMatcherPlugin] : [],
 };
 
 const bundles = [
@@ -38,6 +38,7 @@ const bundles = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    alias: { 'whatwg-url': './src/shims/whatwgUrl.ts' },
   },
   {
     ...common,
