@@ -1,3 +1,11 @@
 // `contextValue`s of tree items. Menus in package.json match them with `viewItem` clauses;
 // a unit test checks that every value here is used by a menu and every menu value is here.
-export const CONTEXT_VALUES = {} as const;
+export const CONTEXT_VALUES = {
+  profile: 'profile',
+  sandboxProfile: 'profile.sandbox',
+  conflictsRoot: 'conflictsRoot',
+  appsRoot: 'appsRoot',
+  app: 'app',
+  conflict: 'conflict',
+  contact: 'contact',
+} as const;

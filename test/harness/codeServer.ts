@@ -42,6 +42,9 @@ const OFFLINE_SETTINGS = {
   'workbench.tips.enabled': false,
   'npm.fetchOnlinePackageInfo': false,
   'security.workspace.trust.enabled': false,
+  // Run folders sit inside this repository; without these, Git offers to open it.
+  'git.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
   // Without this, VS Code 1.139 starts a bundled agent process that tries to reach the network.
   'chat.disableAIFeatures': true,
 };

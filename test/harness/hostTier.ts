@@ -39,6 +39,9 @@ function testPayloadUrl(serverUrl: string, folder: string): string {
   return `${serverUrl}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`;
 }
 
+/** Workbench lines that say nothing about the extension: the closed gallery port and its stacks. */
+const WORKBENCH_NOISE = /ECONNREFUSED 127\.0\.0\.1:9\b|^\s*at .*workbench\.js/;
+
 export async function runHostTests(options: HostRunOptions = {}): Promise<HostRunResult> {
   const runDir = path.join(resultsDir, 'runs', options.name ?? 'host');
   fs.rmSync(runDir, { recursive: true, force: true });
@@ -71,7 +74,7 @@ export async function runHostTests(options: HostRunOptions = {}): Promise<HostRu
       stats = parseStatsLine(line) ?? stats;
       output.push(line);
       suiteStarted ||= line.startsWith(SUITE_START_LINE);
-      if (echo && suiteStarted) {
+      if (echo && suiteStarted && !WORKBENCH_NOISE.test(line)) {
         console.log(`    ${type === 'error' ? '[error] ' : ''}${line}`);
       }
     });

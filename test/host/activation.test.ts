@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'conversation-tools.sinch-identity-conflicts';
+import { EXTENSION_ID } from './helpers';
 
 describe('activation in the extension host', () => {
   it('activates the installed extension', async () => {

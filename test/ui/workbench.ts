@@ -2,7 +2,7 @@
 // for every UI journey. Each journey gets its own run folder, user data and browser profile.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { Browser, launchBrowser } from '../harness/browser';
 import { CodeServer, startCodeServer } from '../harness/codeServer';
 import { resultsDir, screenshotsDir, vsixPath } from '../harness/paths';
@@ -11,6 +11,8 @@ export interface Workbench {
   page: Page;
   server: CodeServer;
   browser: Browser;
+  /** This journey's folder: user data (with the extension's global storage), logs. */
+  runDir: string;
   /** Saves a full-page screenshot as test-results/screenshots/<journey>-<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
@@ -36,7 +38,12 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     runDir,
     folder,
     vsixFiles: [vsixPath],
-    settings: { 'workbench.colorTheme': 'Default Dark Modern', ...options.settings },
+    settings: {
+      'workbench.colorTheme': 'Default Dark Modern',
+      // The empty chat side bar on the right would take a third of every screenshot.
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      ...options.settings,
+    },
     env: options.env,
   });
   let browser: Browser;
@@ -55,9 +62,12 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
   return {
     page,
     server,
+    runDir,
     browser,
     screenshot: async (name) => {
       const file = path.join(screenshotsDir, `${options.journey}-${name}.png`);
+      // Let animations and late layout settle, so the picture shows what a user would see.
+      await page.waitForTimeout(300);
       await page.screenshot({ path: file });
       return file;
     },
@@ -66,6 +76,13 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
       await server.stop();
     },
   };
+}
+
+/** Runs "Try with Sample Data" from the palette and waits for the Sandbox profile in the tree. */
+export async function startSampleData(page: Page): Promise<void> {
+  await openSinchView(page);
+  await runCommand(page, 'Sinch: Try with Sample Data');
+  await treeRow(page, 'Sandbox (sample data)').waitFor({ timeout: 30_000 });
 }
 
 /** Opens the Sinch container from the activity bar and returns the view's pane. */
@@ -88,24 +105,35 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 
 /** The row of a tree item whose label contains `text`. */
 export function treeRow(page: Page, text: string | RegExp): Locator {
-  return page.locator('.monaco-list-row', { hasText: text });
+  return page.locator('.monaco-list-row[role="treeitem"]', { hasText: text });
 }
 
-/** The inner frame of the webview whose panel title is `title` (webviews render in nested iframes). */
-export async function webviewFrame(page: Page, titlePart: string): Promise<Frame> {
-  const deadline = Date.now() + 30_000;
+/** The webview frame that contains `selector` (webviews render in nested iframes). */
+export async function webviewFrame(page: Page, selector: string, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
-      if (frame.url().includes('fake.html') || frame.name() === 'active-frame') {
-        const title = await frame.title().catch(() => '');
-        if (title.includes(titlePart)) {
-          return frame;
-        }
+      if (frame === page.mainFrame()) {
+        continue;
+      }
+      const found = await frame.locator(selector).count().catch(() => 0);
+      if (found > 0) {
+        return frame;
       }
     }
     await page.waitForTimeout(250);
   }
-  throw new Error(`No webview frame titled "${titlePart}" appeared.`);
+  const urls = page.frames().map((frame) => frame.url().slice(0, 120));
+  throw new Error(`No webview frame with "${selector}" appeared within ${timeoutMs} ms. Frames: ${urls.join(' | ')}`);
 }
 
-export type { FrameLocator };
+/** Picks the quick-pick row that contains `text`, after typing it into the quick input. */
+export async function chooseQuickPick(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(text);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click();
+}
+

@@ -88,6 +88,11 @@ describe('compare page HTML', () => {
     assert.throws(() => buildCompareHtml(options({ nonce: 'short' })), /Invalid CSP nonce/);
   });
 
+  it('accepts the multi-source CSP of the web workbench', () => {
+    const html = buildCompareHtml(options({ cspSource: "'self' https://*.vscode-cdn.net" }));
+    assert.ok(html.includes("style-src 'self' https://*.vscode-cdn.net;"), html);
+  });
+
   it('rejects a CSP source with separators', () => {
     assert.throws(
       () => buildCompareHtml(options({ cspSource: "https://a.example; script-src 'unsafe-inline'" })),

@@ -38,7 +38,7 @@ function whenClauses(): string[] {
 /** `viewItem` values a clause matches: `viewItem == x` and the alternatives of `viewItem =~ /^(a|b)$/`. */
 function viewItemValues(clause: string): string[] {
   const values = [...clause.matchAll(/viewItem\s*==\s*'?([\w.-]+)'?/g)].map((match) => match[1]);
-  for (const match of clause.matchAll(/viewItem\s*=~\s*\/\^?\(?([\w.|-]+?)\)?\$?\//g)) {
+  for (const match of clause.matchAll(/viewItem\s*=~\s*\/\^?\(?([\w.|\\-]+?)\)?\$?\//g)) {
     values.push(...match[1].split('|').map((value) => value.replace(/\\\./g, '.')));
   }
   return values;

@@ -1,0 +1,18 @@
+// What the tree and the commands need from a project's API client. The Sinch client meets it
+// through `projectApiFor`; keeping it narrow lets the model be tested without VS Code.
+import type { MergeOutcome } from '../sinch/merge';
+import type { App, Contact, IdentityConflict, ProjectSettings } from '../sinch/types';
+
+export interface ConflictPage {
+  conflicts: IdentityConflict[];
+  /** Undefined once the last page has been read. */
+  nextPageToken: string | undefined;
+}
+
+export interface ProjectApi {
+  listApps(signal?: AbortSignal): Promise<App[]>;
+  listConflictPage(pageToken: string | undefined, signal?: AbortSignal): Promise<ConflictPage>;
+  getContact(id: string, signal?: AbortSignal): Promise<Contact>;
+  mergeContacts(destinationId: string, sourceId: string, identity: string, signal?: AbortSignal): Promise<MergeOutcome>;
+  getProjectSettings(signal?: AbortSignal): Promise<ProjectSettings>;
+}

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import { conflictsOf, findFreePort, waitForSandbox } from './sandboxControl';
+import { chooseQuickPick, openSinchView, openWorkbench, runCommand, treeRow, webviewFrame, Workbench } from './workbench';
+
+describe('journey: compare contacts', () => {
+  let workbench: Workbench;
+  let sandboxPort: number;
+  const dialogs: string[] = [];
+
+  before(async () => {
+    sandboxPort = await findFreePort();
+    workbench = await openWorkbench({ journey: 'compare', settings: { 'sinchConflicts.sandbox.port': sandboxPort } });
+    workbench.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('shows every contact, the result, and markup as text', async () => {
+    const { page } = workbench;
+    await openSinchView(page);
+    await runCommand(page, 'Sinch: Try with Sample Data');
+    await treeRow(page, 'Sandbox (sample data)').waitFor({ timeout: 30_000 });
+    const state = await waitForSandbox(sandboxPort);
+
+    // A conflict whose contacts include a display name written as HTML.
+    const hostile = state.contacts.find((contact) => /<img|<script/i.test(contact.display_name ?? '') && [...conflictsOf(state).values()].some((ids) => ids.includes(contact.id)));
+    assert.ok(hostile, 'the sample data has no conflict with a markup display name');
+    const [identity, contactIds] = [...conflictsOf(state)].find(([, ids]) => ids.includes(hostile.id)) ?? ['', []];
+
+    await runCommand(page, 'Sinch: Compare Contacts');
+    await chooseQuickPick(page, identity);
+
+    const frame = await webviewFrame(page, 'table.comparison').catch(async (error: unknown) => {
+      await workbench.screenshot('failure');
+      throw error;
+    });
+    const headings = await frame.locator('th.contact-heading .contact-name').allInnerTexts();
+    assert.equal(headings.length, contactIds.length, `the page shows ${headings.length} of ${contactIds.length} contacts`);
+    for (const id of contactIds) {
+      assert.equal(await frame.locator('th.contact-heading .contact-id', { hasText: id }).count(), 1, `contact ${id} has no column`);
+    }
+    assert.ok(headings.includes(hostile.display_name ?? ''), `the markup name is not shown as text; headings: ${JSON.stringify(headings)}`);
+    assert.equal(await frame.locator('img').count(), 0, 'the page created an <img> element from contact data');
+    assert.equal(await frame.locator('th.result-heading').count(), 1, 'no predicted result column');
+    assert.ok((await frame.locator('td.value-cell.result').count()) > 0, 'the result column has no cells');
+    assert.ok((await frame.locator('tr.differs').count()) > 0, 'no row is marked as different');
+
+    await workbench.screenshot('1-webview');
+    assert.deepEqual(dialogs, [], 'a script from contact data opened a dialog');
+  });
+});

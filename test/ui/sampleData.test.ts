@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { conflictsOf, findFreePort, waitForSandbox } from './sandboxControl';
+import { openSinchView, openWorkbench, treeRow, Workbench } from './workbench';
+
+describe('journey: try with sample data', () => {
+  let workbench: Workbench;
+  let sandboxPort: number;
+
+  before(async () => {
+    sandboxPort = await findFreePort();
+    workbench = await openWorkbench({ journey: 'sample-data', settings: { 'sinchConflicts.sandbox.port': sandboxPort } });
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('shows apps, conflicts and contacts from the welcome view', async () => {
+    const { page } = workbench;
+    const pane = await openSinchView(page);
+    const button = pane.locator('.welcome-view-content .monaco-button', { hasText: 'Try with Sample Data' });
+    await button.waitFor({ timeout: 30_000 });
+    await workbench.screenshot('1-welcome');
+    await button.click();
+
+    const profileRow = treeRow(page, 'Sandbox (sample data)');
+    await profileRow.waitFor({ timeout: 30_000 });
+    const state = await waitForSandbox(sandboxPort);
+    const conflicts = conflictsOf(state);
+    assert.ok(conflicts.size >= 25, `the sample data has only ${conflicts.size} conflicts`);
+
+    await treeRow(page, 'Identity conflicts').click();
+    await treeRow(page, 'Identity conflicts20 loaded').first().waitFor({ timeout: 30_000 });
+    // The first row under "Identity conflicts" is the first conflict the API listed.
+    const conflictRow = page.locator('.monaco-list-row[aria-level="3"]').first();
+    await conflictRow.waitFor({ timeout: 30_000 });
+    const firstIdentity = (await conflictRow.locator('.label-name').innerText()).trim();
+    assert.ok(conflicts.has(firstIdentity), `the tree shows ${firstIdentity}, which is not a conflict of the sandbox`);
+    await conflictRow.click();
+    const contactIds = conflicts.get(firstIdentity) ?? [];
+    for (const id of contactIds) {
+      await treeRow(page, id).first().waitFor({ timeout: 30_000 });
+    }
+    await workbench.screenshot('2-conflict-contacts');
+
+    await treeRow(page, 'Identity conflicts').click();
+    await treeRow(page, /^Apps/).first().click();
+    for (const app of state.apps) {
+      await treeRow(page, app.display_name ?? app.id).first().waitFor({ timeout: 30_000 });
+    }
+    await workbench.screenshot('3-apps');
+  });
+});
