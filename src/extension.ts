@@ -76,13 +76,24 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   registerJsonCommands(ctx);
   registerMergeCommands(ctx);
   registerSampleDataCommand(ctx, profiles);
-  const profileCommands = registerProfileCommands(context, log, profiles);
+  const profileCommands = registerProfileCommands(context, log, profiles, sandbox);
+
+  connectSandboxOnStartup(log);
 
   // The parts include the profile store, which can read secrets: other extensions must not get them.
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
     return undefined;
   }
   return { profiles, projects, connector, sandbox, journal, tree, treeView, profileCommands };
+}
+
+/** Runs "Try with Sample Data" at activation when the user asked for it (demos and tests). */
+function connectSandboxOnStartup(log: vscode.LogOutputChannel): void {
+  const wanted = vscode.workspace.getConfiguration('sinchConflicts').inspect<boolean>('sandbox.connectOnStartup')?.globalValue === true;
+  if (wanted) {
+    log.info('Connecting the sample-data sandbox at startup, as sinchConflicts.sandbox.connectOnStartup asks.');
+    void vscode.commands.executeCommand('sinchConflicts.trySampleData');
+  }
 }
 
 /** Stops the embedded sandbox before the extension host goes away. */

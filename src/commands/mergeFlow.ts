@@ -2,7 +2,7 @@
 // source in turn, and bring the tree up to date. Used by the palette, the tree and the webview.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { predictMergeChain, type LostValue } from '../merge';
+import { MERGE_FIELD_LABELS, predictMergeChain, type LostValue } from '../merge';
 import type { Profile } from '../profiles/types';
 import type { Contact, IdentityConflict } from '../sinch/types';
 import { contactLabel } from '../tree/treeItems';
@@ -54,7 +54,7 @@ function describeLost(lost: LostValue, contacts: Contact[]): string {
   const source = contacts.find((contact) => contact.id === lost.sourceId);
   const from = source ? contactLabel(source) : lost.sourceId;
   if (lost.kind === 'field') {
-    return vscode.l10n.t('{0} of {1}: {2}', lost.field, from, lost.value);
+    return vscode.l10n.t('{0} of {1}: {2}', MERGE_FIELD_LABELS[lost.field], from, lost.value);
   }
   return vscode.l10n.t('{0} identity {1} of {2}', lost.channel, lost.identity, from);
 }
@@ -75,7 +75,7 @@ function confirmationDetail(destination: Contact, sources: Contact[], lost: Lost
   } else {
     lines.push(vscode.l10n.t('No value of the merged contacts will be lost.'));
   }
-  lines.push('', vscode.l10n.t('A merge cannot be undone. Both contacts are saved to the merge journal before each merge.'));
+  lines.push('', vscode.l10n.t('A merge cannot be undone. Each merge saves the kept and the deleted contact to the merge journal first.'));
   return lines.join('\n');
 }
 

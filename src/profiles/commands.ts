@@ -2,6 +2,9 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../commands/ids';
 import { UserCancelledError, registerCommand } from '../commands/register';
+import type { SandboxHandle } from '../sandbox/api';
+import type { SandboxHost } from '../session/sandboxHost';
+import type { CustomEndpoints } from '../sinch';
 import { checkProfileCredentials } from './credentials';
 import { importFromEnvironment } from './environment';
 import { vscodePrompter, type InputPrompter } from './prompter';
@@ -16,25 +19,36 @@ export type { ProfileCommandHooks } from './verify';
 
 /**
  * Registers the four profile commands and connects the store to other windows. The returned
- * hooks decide how the commands prompt and check credentials; the in-host tests swap them for
- * a scripted prompter and a sandbox.
+ * hooks decide how the commands prompt, check credentials and start the sandbox. The in-host
+ * tests swap the prompter for a scripted one and may point the check at a sandbox of their own.
  */
 export function registerProfileCommands(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
   profiles: ProfileStore,
+  sandbox: SandboxHost,
 ): ProfileCommandHooks {
   connectProfileStore(context, profiles);
 
+  const startSandbox = (): Thenable<SandboxHandle> =>
+    vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Starting the sample-data sandbox') },
+      () => sandbox.ensureStarted(),
+    );
+
   const hooks: ProfileCommandHooks = {
     prompter: vscodePrompter,
-    // No endpoints: a profile added here always talks to the Sinch hosts of its region.
-    checkCredentials: (draft, secret, signal) =>
-      checkProfileCredentials(draft, secret, { settings: clientSettings(log), logger: log, signal }),
+    // A sandbox draft is checked on the embedded sandbox's loopback endpoints; every other
+    // draft goes to the Sinch hosts of its region.
+    checkCredentials: async (draft, secret, signal) => {
+      const endpoints = draft.sandbox === true ? sandboxEndpoints(await startSandbox()) : undefined;
+      return checkProfileCredentials(draft, secret, { settings: clientSettings(log), endpoints, logger: log, signal });
+    },
+    sandboxRegion: async () => (await startSandbox()).region,
   };
 
   registerCommand(context, log, COMMAND_IDS.addProject, async () => {
-    const { draft, secret } = await promptNewProfile(hooks.prompter, profiles.list());
+    const { draft, secret } = await promptNewProfile(hooks.prompter, profiles.list(), { sandboxRegion: hooks.sandboxRegion });
     await addCheckedProfile(hooks, log, profiles, draft, requireSecret(secret));
   });
   registerCommand(context, log, COMMAND_IDS.editProject, (target?: unknown) => editProject(hooks, log, profiles, target));
@@ -42,6 +56,11 @@ export function registerProfileCommands(
   registerCommand(context, log, COMMAND_IDS.importFromEnvironment, () => importFromEnvironment(hooks, log, profiles));
 
   return hooks;
+}
+
+/** Builds a sandbox's loopback endpoints, as the Connector does for a sandbox profile: each region is a path prefix. */
+function sandboxEndpoints(handle: SandboxHandle): CustomEndpoints {
+  return { conversationUrl: `${handle.baseUrl}/{region}`, authUrl: handle.authUrl };
 }
 
 function requireSecret(secret: string | undefined): string {

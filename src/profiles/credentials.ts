@@ -11,6 +11,8 @@ export interface CredentialDraft {
   region: Region;
   keyId: string;
   authMethod: AuthMethod;
+  /** Set for a profile of the embedded sandbox, which must be checked on its loopback endpoints. */
+  sandbox?: boolean;
 }
 
 export interface CheckOptions {
@@ -45,6 +47,12 @@ export function credentialClientOptions(
  * SinchApiError, whose message names what to fix: the key (401), the project (403) or the region (404).
  */
 export async function checkProfileCredentials(draft: CredentialDraft, secret: string, options: CheckOptions): Promise<number> {
+  // Without endpoints the client would send the sandbox's key to the Sinch hosts of the region.
+  if (draft.sandbox === true && options.endpoints === undefined) {
+    throw new Error(
+      `Checking sandbox project ${draft.projectId} failed: no sandbox endpoints were given. Start the sample-data sandbox and try again.`,
+    );
+  }
   const client = new ConversationClient(credentialClientOptions(draft, secret, options));
   const apps = await client.checkCredentials(options.signal);
   return apps.length;

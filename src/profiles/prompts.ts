@@ -15,6 +15,8 @@ export interface ProfileDraft {
   region: Region;
   keyId: string;
   authMethod: AuthMethod;
+  /** Set when the user chose the local sandbox in the region step; the region is then the sandbox's. */
+  sandbox?: boolean;
 }
 
 export interface DraftWithSecret {
@@ -24,7 +26,26 @@ export interface DraftWithSecret {
 }
 
 interface RegionItem extends vscode.QuickPickItem {
+  /** Undefined for the "Local sandbox" item. */
+  region: Region | undefined;
+}
+
+/** The answer of the region step: a Sinch region, or the sandbox's region with `sandbox` set. */
+interface RegionAnswer {
   region: Region;
+  sandbox: boolean;
+}
+
+/** Starts the embedded sandbox unless it runs already, and returns the region its project lives in. */
+export type SandboxRegionSource = () => Promise<Region>;
+
+export interface NewProfileOptions {
+  /** Prefilled answers, after a failed check or from the environment. */
+  initial?: Partial<ProfileDraft>;
+  /** A secret entered before, which an empty answer keeps. */
+  knownSecret?: string;
+  /** Offers "Local sandbox" in the region step when given. */
+  sandboxRegion?: SandboxRegionSource;
 }
 
 interface AuthItem extends vscode.QuickPickItem {
@@ -118,23 +139,60 @@ function askProjectId(prompter: InputPrompter, title: string, value: string | un
   });
 }
 
-async function askRegion(prompter: InputPrompter, title: string, current: Region | undefined): Promise<Region> {
-  const items: RegionItem[] = REGIONS.map((region) => ({
+function regionItems(current: Region | undefined): RegionItem[] {
+  return REGIONS.map((region) => ({
     label: region,
     description: regionDescription(region),
     detail: region === current ? vscode.l10n.t('Current region') : undefined,
     region,
   }));
-  if (current !== undefined) {
-    items.sort((a, b) => Number(b.region === current) - Number(a.region === current));
-  }
+}
 
-  const picked = await prompter.quickPick(items, {
-    title,
-    placeHolder: vscode.l10n.t('Region the project\'s apps were created in (a wrong region answers "not found")'),
-    ignoreFocusOut: true,
-  });
-  return required(picked).region;
+function sandboxItem(current: boolean): RegionItem {
+  return {
+    label: vscode.l10n.t('Local sandbox'),
+    description: vscode.l10n.t('Sample data server on this machine (127.0.0.1)'),
+    detail: current
+      ? vscode.l10n.t('Current choice')
+      : vscode.l10n.t('Practise adding a project on the sample data. Nothing leaves this computer.'),
+    region: undefined,
+  };
+}
+
+/**
+ * Asks for the region. With `sandboxRegion`, a last item "Local sandbox" aims the profile at the
+ * embedded sandbox, which is started when the user picks it. That item is always offered, not
+ * only once a sandbox profile exists, because the sandbox starts on demand: a new user can
+ * practise adding a project before, or instead of, running "Try with Sample Data".
+ */
+async function askRegion(
+  prompter: InputPrompter,
+  title: string,
+  current: { region?: Region; sandbox?: boolean },
+  sandboxRegion: SandboxRegionSource | undefined,
+): Promise<RegionAnswer> {
+  const currentRegion = current.sandbox === true ? undefined : current.region;
+  const items = regionItems(currentRegion);
+  if (sandboxRegion !== undefined) {
+    items.push(sandboxItem(current.sandbox === true));
+  }
+  const isCurrent = (item: RegionItem): boolean => (item.region === undefined ? current.sandbox === true : item.region === currentRegion);
+  items.sort((a, b) => Number(isCurrent(b)) - Number(isCurrent(a)));
+
+  const picked = required(
+    await prompter.quickPick(items, {
+      title,
+      placeHolder: vscode.l10n.t('Region the project\'s apps were created in (a wrong region answers "not found")'),
+      ignoreFocusOut: true,
+    }),
+  );
+  if (picked.region !== undefined) {
+    return { region: picked.region, sandbox: false };
+  }
+  if (sandboxRegion === undefined) {
+    throw new Error('The region step returned the sandbox item without a way to start the sandbox.');
+  }
+  return { region: await sandboxRegion(), sandbox: true };
 }
 
 function askKeyId(prompter: InputPrompter, title: string, value: string | undefined): Thenable<string | undefined> {
@@ -208,25 +266,31 @@ export function rejectDuplicate(profiles: readonly Profile[], projectId: string,
 }
 
 /**
- * Asks for every field of a new profile. `initial` prefills the answers (after a failed check,
- * or from the environment); `knownSecret` lets the user keep a secret entered before.
+ * Asks for every field of a new profile. `options.initial` prefills the answers and
+ * `options.knownSecret` lets the user keep a secret entered before. Choosing "Local sandbox"
+ * starts the sandbox through `options.sandboxRegion` and takes its region.
  */
 export async function promptNewProfile(
   prompter: InputPrompter,
   existing: readonly Profile[],
-  initial?: Partial<ProfileDraft>,
-  knownSecret?: string,
+  options: NewProfileOptions = {},
 ): Promise<DraftWithSecret> {
+  const { initial, knownSecret, sandboxRegion } = options;
   const steps = new Steps(vscode.l10n.t('Add Project'), 6);
   const label = required(await askLabel(prompter, steps.next(), initial?.label)).trim();
   const projectId = required(await askProjectId(prompter, steps.next(), initial?.projectId)).trim();
-  const region = await askRegion(prompter, steps.next(), initial?.region);
+
+  const { region, sandbox } = await askRegion(prompter, steps.next(), { region: initial?.region, sandbox: initial?.sandbox }, sandboxRegion);
   rejectDuplicate(existing, projectId, region);
 
   const keyId = required(await askKeyId(prompter, steps.next(), initial?.keyId)).trim();
   const secret = (await askSecret(prompter, steps.next(), knownSecret !== undefined)) ?? knownSecret;
   const authMethod = await askAuthMethod(prompter, steps.next(), initial?.authMethod);
-  return { draft: { label, projectId, region, keyId, authMethod }, secret };
+  const draft: ProfileDraft = { label, projectId, region, keyId, authMethod };
+  if (sandbox) {
+    draft.sandbox = true;
+  }
+  return { draft, secret };
 }
 
 /** Asks for new values of a profile; the project ID stays. A sandbox profile changes its label only. */
@@ -244,7 +308,7 @@ export async function promptProfileChanges(
 
   const steps = new Steps(title, 5);
   const label = required(await askLabel(prompter, steps.next(), profile.label)).trim();
-  const region = await askRegion(prompter, steps.next(), profile.region);
+  const { region } = await askRegion(prompter, steps.next(), { region: profile.region }, undefined);
   rejectDuplicate(others, profile.projectId, region, profile.id);
 
   const keyId = required(await askKeyId(prompter, steps.next(), profile.keyId)).trim();

@@ -6,16 +6,18 @@ import * as vscode from 'vscode';
 import { UserCancelledError, describeError } from '../commands/register';
 import type { CredentialDraft } from './credentials';
 import type { InputPrompter } from './prompter';
-import { promptNewProfile, type ProfileDraft } from './prompts';
+import { promptNewProfile, type ProfileDraft, type SandboxRegionSource } from './prompts';
 import { DuplicateProfileError, type ProfileStore } from './store';
 
 /** Checks credentials and returns the number of apps of the project; rejects with a message naming what to fix. */
 export type CredentialChecker = (draft: CredentialDraft, secret: string, signal: AbortSignal) => Promise<number>;
 
-/** Dependencies of the profile commands: the prompter and the credentials check. Tests replace them through the object registerProfileCommands returns. */
+/** Dependencies of the profile commands: the prompter, the credentials check and the embedded sandbox. Tests replace them through the object registerProfileCommands returns. */
 export interface ProfileCommandHooks {
   prompter: InputPrompter;
   checkCredentials: CredentialChecker;
+  /** Starts the embedded sandbox for the "Local sandbox" choice of Add Project… and returns its region. */
+  sandboxRegion: SandboxRegionSource;
 }
 
 type CheckResult = { ok: true; apps: number } | { ok: false; message: string };
@@ -100,7 +102,11 @@ export async function addCheckedProfile(
       return;
     }
 
-    const edited = await promptNewProfile(hooks.prompter, profiles.list(), current.draft, current.secret);
+    const edited = await promptNewProfile(hooks.prompter, profiles.list(), {
+      initial: current.draft,
+      knownSecret: current.secret,
+      sandboxRegion: hooks.sandboxRegion,
+    });
     current = { draft: edited.draft, secret: edited.secret ?? current.secret };
   }
 }

@@ -18,6 +18,8 @@ import {
 import type { ProjectRegistry } from './projects';
 import { toTreeItem } from './treeItems';
 
+const REFRESH_DELAY_MS = 100;
+
 export interface ProfileList {
   list(): Profile[];
 }
@@ -27,17 +29,31 @@ export class ConflictsTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private filter: ConflictFilter | undefined;
   private readonly disposeModelListener: () => void;
+  private refreshTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly profiles: ProfileList,
     private readonly projects: ProjectRegistry,
   ) {
-    this.disposeModelListener = projects.onDidChange(() => this.refreshView());
+    this.disposeModelListener = projects.onDidChange(() => this.scheduleRefresh());
   }
 
   dispose(): void {
+    clearTimeout(this.refreshTimer);
     this.disposeModelListener();
     this.changeEmitter.dispose();
+  }
+
+  /**
+   * Redraws at most every 100 ms while models change. "Load all" changes the model once per
+   * page, and redrawing a list of thousands of conflicts after each page would cost more than
+   * the pages themselves.
+   */
+  private scheduleRefresh(): void {
+    this.refreshTimer ??= setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.refreshView();
+    }, REFRESH_DELAY_MS);
   }
 
   /** Redraws the tree from what is loaded, without reloading anything. */

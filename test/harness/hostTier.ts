@@ -19,6 +19,8 @@ export interface HostRunOptions {
   /** Prints the suite's output as it arrives (default true). */
   echo?: boolean;
   timeoutMs?: number;
+  /** Module whose `run()` the extension host calls (default: the in-host mocha suite's entry). */
+  testsEntry?: string;
 }
 
 export interface HostRunResult {
@@ -28,11 +30,11 @@ export interface HostRunResult {
 }
 
 
-function testPayloadUrl(serverUrl: string, folder: string): string {
+function testPayloadUrl(serverUrl: string, folder: string, testsEntry: string): string {
   const host = new URL(serverUrl).host;
   const payload = JSON.stringify([
     ['extensionDevelopmentPath', `vscode-remote://${host}${repoRoot}`],
-    ['extensionTestsPath', `vscode-remote://${host}${hostTestsEntry}`],
+    ['extensionTestsPath', `vscode-remote://${host}${testsEntry}`],
     ['enableProposedApi', ''],
     ['skipWelcome', 'true'],
   ]);
@@ -81,7 +83,7 @@ export async function runHostTests(options: HostRunOptions = {}): Promise<HostRu
     await browser.page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
 
     const timer = setTimeout(() => finish('timeout'), options.timeoutMs ?? 600_000);
-    await browser.page.goto(testPayloadUrl(server.url, folder));
+    await browser.page.goto(testPayloadUrl(server.url, folder, options.testsEntry ?? hostTestsEntry));
     const exitCode = await finished;
     clearTimeout(timer);
     if (exitCode !== 0) {

@@ -14,6 +14,7 @@ import { PROFILES_STATE_KEY, ProfileStore, secretKey, type SecretStore } from '.
 import type { Profile } from '../../src/profiles/types';
 import type { ProfileCommandHooks } from '../../src/profiles/verify';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { DEFAULT_KEY_ID, DEFAULT_PROJECT_ID } from '../../src/sandbox/defaults';
 import { resolveEndpoints } from '../../src/sinch';
 import { extensionApi } from './helpers';
 import { ScriptedPrompter, type ScriptStep } from './scriptedPrompter';
@@ -323,7 +324,7 @@ describe('profiles', () => {
       }
       const secretBox = prompter.prompts[4].options as vscode.InputBoxOptions;
       assert.equal(secretBox.password, true);
-      assert.deepEqual(prompter.prompts[2].choices, ['us', 'eu', 'br']);
+      assert.deepEqual(prompter.prompts[2].choices, ['us', 'eu', 'br', 'Local sandbox']);
     });
 
     it('goes back to the prompts on Edit', async () => {
@@ -373,6 +374,156 @@ describe('profiles', () => {
       assert.equal(prompter.warned.length, 1);
       assert.match(prompter.warned[0], /"legacy-key" is not one/);
       assert.deepEqual(ours(), []);
+    });
+  });
+
+  describe('Add Project… on the local sandbox', () => {
+    const practice = /^Practice/;
+    let hadSampleProfile = false;
+
+    before(async () => {
+      // The embedded sandbox and the "Try with Sample Data" profile may remain from other files:
+      // the profile would make every hand-added one a duplicate, and a stopped sandbox shows the
+      // region step starting it.
+      for (const profile of api.profiles.list().filter((candidate) => candidate.sandbox === true)) {
+        hadSampleProfile = true;
+        await api.profiles.remove(profile.id);
+      }
+      await api.sandbox.stop();
+    });
+
+    afterEach(async () => {
+      for (const profile of api.profiles.list().filter((candidate) => practice.test(candidate.label))) {
+        await api.profiles.remove(profile.id);
+      }
+    });
+
+    after(async () => {
+      if (hadSampleProfile && !api.profiles.list().some((profile) => profile.sandbox === true)) {
+        await vscode.commands.executeCommand('sinchConflicts.trySampleData');
+      }
+    });
+
+    /** Scripts the prompts only. The check is the production one, behind a guard that rejects any draft but a sandbox one. */
+    function scriptOnEmbedded(steps: ScriptStep[]): ScriptedPrompter {
+      const prompter = new ScriptedPrompter(steps);
+      api.profileCommands.prompter = prompter;
+      api.profileCommands.checkCredentials = (draft, secret, signal) => {
+        if (draft.sandbox !== true) {
+          return Promise.reject(new Error(`This test must check sandbox drafts only, but got project ${draft.projectId} in region ${draft.region}.`));
+        }
+        return originalHooks.checkCredentials(draft, secret, signal);
+      };
+      return prompter;
+    }
+
+    function practiceSteps(label: string, secret: string): ScriptStep[] {
+      return [
+        { input: label },
+        { input: DEFAULT_PROJECT_ID },
+        { pick: 'Local sandbox' },
+        { input: DEFAULT_KEY_ID },
+        { input: secret },
+        { pick: 'OAuth2' },
+      ];
+    }
+
+    function practiceProfiles(): Profile[] {
+      return api.profiles.list().filter((profile) => practice.test(profile.label));
+    }
+
+    function rejectedTokenRequests(embedded: SandboxHandle): number {
+      return embedded.control.requests('token').filter((request) => request.status === 401).length;
+    }
+
+    it('starts the sandbox and saves nothing on a wrong secret', async () => {
+      const runningBefore = api.sandbox.current !== undefined;
+      assert.equal(runningBefore, false, 'the embedded sandbox still runs');
+      const wrongSecret = `wrong_${randomUUID()}`;
+      const prompter = scriptOnEmbedded([...practiceSteps('Practice wrong', wrongSecret), { message: undefined }]);
+      await vscode.commands.executeCommand('sinchConflicts.addProject');
+
+      assertScriptDone(prompter);
+      const embedded = api.sandbox.current;
+      assert.ok(embedded, 'choosing "Local sandbox" did not start the embedded sandbox');
+      assert.equal(rejectedTokenRequests(embedded), 1, 'the wrong secret was not checked on the embedded sandbox');
+
+      const regionStep = prompter.prompts[2];
+      assert.deepEqual(regionStep.choices, ['us', 'eu', 'br', 'Local sandbox']);
+      const error = prompter.prompts.at(-1);
+      assert.equal(error?.severity, 'error');
+      assert.match(error?.text ?? '', new RegExp(`project ${DEFAULT_PROJECT_ID} in region ${embedded.region} failed, so nothing was saved`));
+      assert.match(error?.text ?? '', /key ID and key secret/);
+      assert.ok(!(error?.text ?? '').includes(wrongSecret), 'the message shows the secret');
+
+      assert.deepEqual(practiceProfiles(), []);
+      assert.ok(!storedListJson(api).includes(DEFAULT_PROJECT_ID), 'global state holds the sandbox project');
+      assert.ok(!storedListJson(api).includes(wrongSecret), 'global state holds the secret');
+      assert.ok(!settingsJson().includes(wrongSecret), 'the settings hold the secret');
+    });
+
+    it('saves a sandbox profile on the right secret', async () => {
+      const embedded = await api.sandbox.ensureStarted();
+      const tokensBefore = embedded.control.requests('token').length;
+      const prompter = scriptOnEmbedded(practiceSteps('Practice right', embedded.keySecret));
+      await vscode.commands.executeCommand('sinchConflicts.addProject');
+
+      assertScriptDone(prompter);
+      const [saved] = practiceProfiles();
+      assert.ok(saved, 'the profile was not saved');
+      assert.deepEqual({ ...saved, id: '' }, {
+        id: '',
+        label: 'Practice right',
+        projectId: DEFAULT_PROJECT_ID,
+        region: embedded.region,
+        keyId: DEFAULT_KEY_ID,
+        authMethod: 'oauth2',
+        sandbox: true,
+      });
+      assert.equal(await api.profiles.secretStorage.get(secretKey(saved.id)), embedded.keySecret);
+      assert.ok(embedded.control.requests('token').length > tokensBefore, 'the credentials were not checked on the embedded sandbox');
+
+      // Later requests of the profile go to the embedded sandbox as well.
+      const appsBefore = embedded.control.requests('listApps').length;
+      const apps = await (await api.connector.apiFor(saved)).listApps();
+      assert.equal(apps.length, embedded.control.state().apps.length);
+      assert.ok(embedded.control.requests('listApps').length > appsBefore, 'the profile did not list the apps of the embedded sandbox');
+    });
+
+    it('keeps the sandbox choice on Edit', async () => {
+      const embedded = await api.sandbox.ensureStarted();
+      const prompter = scriptOnEmbedded([
+        ...practiceSteps('Practice edit', 'not-the-secret'),
+        { message: 'Edit' },
+        { input: keep },
+        { input: keep },
+        { pick: 'Local sandbox' },
+        { input: keep },
+        { input: embedded.keySecret },
+        { pick: 'OAuth2' },
+      ]);
+      await vscode.commands.executeCommand('sinchConflicts.addProject');
+
+      assertScriptDone(prompter);
+      const regionAgain = prompter.prompts[9];
+      assert.equal(regionAgain.choices[0], 'Local sandbox', 'the sandbox choice is not offered first after Edit');
+      const [saved] = practiceProfiles();
+      assert.equal(saved?.sandbox, true);
+      assert.equal(saved?.region, embedded.region);
+    });
+
+    it('rejects the project of the sample-data profile', async () => {
+      await vscode.commands.executeCommand('sinchConflicts.trySampleData');
+      const embedded = api.sandbox.current;
+      assert.ok(embedded);
+      const tokensBefore = embedded.control.requests('token').length;
+      const prompter = scriptOnEmbedded(practiceSteps('Practice duplicate', embedded.keySecret).slice(0, 3));
+      await vscode.commands.executeCommand('sinchConflicts.addProject');
+
+      assertScriptDone(prompter);
+      assert.deepEqual(practiceProfiles(), []);
+      assert.equal(api.profiles.list().filter((profile) => profile.sandbox === true).length, 1);
+      assert.equal(embedded.control.requests('token').length, tokensBefore, 'a duplicate was checked');
     });
   });
 

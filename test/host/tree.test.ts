@@ -134,6 +134,25 @@ describe('conflicts tree', () => {
     assert.equal(labelOf(api, contacts[0]), stored?.display_name || stored?.id);
   });
 
+  it('copies the ID of each kind of item', async () => {
+    const root = await childOfKind(api, profileItem, 'conflictsRoot');
+    const conflict = conflictNodes(await childrenOf(api, root))[0];
+    const contact = (await childrenOf(api, conflict))[0] as NodeOf<'contact'>;
+    const appsRoot = await childOfKind(api, profileItem, 'appsRoot');
+    const app = (await childrenOf(api, appsRoot))[0] as NodeOf<'app'>;
+
+    const cases: [TreeNode, string][] = [
+      [profileItem, profile.projectId],
+      [app, app.app.id],
+      [conflict, conflict.conflict.identity],
+      [contact, contact.contactId],
+    ];
+    for (const [node, expected] of cases) {
+      await vscode.commands.executeCommand('sinchConflicts.copyId', node);
+      assert.equal(await vscode.env.clipboard.readText(), expected, `copy ID of a ${node.kind} node`);
+    }
+  });
+
   it('shows a contact that cannot be read as an error', async () => {
     const root = await childOfKind(api, profileItem, 'conflictsRoot');
     const conflict = conflictNodes(await childrenOf(api, root))[0];

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { conflictsOf, findFreePort, waitForSandbox } from './sandboxControl';
-import { chooseQuickPick, openSinchView, openWorkbench, runCommand, treeRow, webviewFrame, Workbench } from './workbench';
+import { conflictsOf, findFreePort, sandboxState, waitForSandbox } from './sandboxControl';
+import { chooseQuickPick, openSinchView, openWorkbench, runCommand, treeRow, webviewFrame, saveFailure, Workbench } from './workbench';
 
 describe('journey: compare contacts', () => {
   let workbench: Workbench;
@@ -14,6 +14,10 @@ describe('journey: compare contacts', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
+  });
+
+  afterEach(async function () {
+    await saveFailure(this, workbench);
   });
 
   after(async () => {
@@ -52,5 +56,25 @@ describe('journey: compare contacts', () => {
 
     await workbench.screenshot('1-webview');
     assert.deepEqual(dialogs, [], 'a script from contact data opened a dialog');
+
+    // Keyboard: arrow keys move the "keep" choice, and the result column follows it.
+    const radios = frame.locator('input[type=radio][name=destination]');
+    await radios.first().focus();
+    await page.keyboard.press('ArrowRight');
+    await frame.locator('th.contact-heading.destination .contact-id', { hasText: contactIds[1] }).waitFor({ timeout: 10_000 });
+    assert.equal(await radios.nth(1).isChecked(), true, 'the arrow key did not choose the second contact');
+
+    // The page's merge button asks the extension, which confirms in its own modal dialog.
+    await frame.locator('button.primary', { hasText: 'Merge' }).click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    assert.ok((await dialog.innerText()).includes(contactIds[1]), 'the confirmation does not name the chosen contact');
+    await workbench.screenshot('2-confirm-from-page');
+    await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+
+    const after = await sandboxState(sandboxPort);
+    assert.equal(after.requests.filter((request) => request.route === 'merge').length, 0, 'a cancelled merge reached the sandbox');
+    assert.equal(await frame.locator('th.contact-heading').count(), contactIds.length, 'the page dropped a contact after a cancelled merge');
   });
 });

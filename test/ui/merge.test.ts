@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { conflictsOf, findFreePort, sandboxState, waitForSandbox } from './sandboxControl';
-import { chooseQuickPick, openWorkbench, runCommand, startSampleData, treeRow, Workbench } from './workbench';
+import { chooseQuickPick, openWorkbench, runCommand, startSampleData, treeRow, saveFailure, Workbench } from './workbench';
 
 describe('journey: merge from the Command Palette', () => {
   let workbench: Workbench;
@@ -11,6 +11,10 @@ describe('journey: merge from the Command Palette', () => {
   before(async () => {
     sandboxPort = await findFreePort();
     workbench = await openWorkbench({ journey: 'merge', settings: { 'sinchConflicts.sandbox.port': sandboxPort } });
+  });
+
+  afterEach(async function () {
+    await saveFailure(this, workbench);
   });
 
   after(async () => {

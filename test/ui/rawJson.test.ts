@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { conflictsOf, findFreePort, waitForSandbox } from './sandboxControl';
-import { chooseQuickPick, openWorkbench, runCommand, startSampleData, treeRow, Workbench } from './workbench';
+import { openWorkbench, startSampleData, treeRow, saveFailure, Workbench } from './workbench';
 
 describe('journey: raw JSON', () => {
   let workbench: Workbench;
@@ -9,6 +9,10 @@ describe('journey: raw JSON', () => {
   before(async () => {
     sandboxPort = await findFreePort();
     workbench = await openWorkbench({ journey: 'raw-json', settings: { 'sinchConflicts.sandbox.port': sandboxPort } });
+  });
+
+  afterEach(async function () {
+    await saveFailure(this, workbench);
   });
 
   after(async () => {
@@ -40,8 +44,11 @@ describe('journey: raw JSON', () => {
     await page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).waitFor({ timeout: 10_000 });
     await workbench.screenshot('1-contact');
 
-    await runCommand(page, 'Sinch: Compare Raw JSON');
-    await chooseQuickPick(page, identity);
+    // From the conflict's context menu.
+    await treeRow(page, identity).first().click({ button: 'right' });
+    // Menu items act on mouse-up after a hover; hover and Enter is the reliable way to choose one.
+    await page.locator('.context-view .action-menu-item', { hasText: 'Compare Raw JSON' }).hover();
+    await page.keyboard.press('Enter');
     if (contactIds.length > 2) {
       // Three or more contacts: choose the first two.
       for (const id of contactIds.slice(0, 2)) {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { conflictsOf, findFreePort, waitForSandbox } from './sandboxControl';
-import { openSinchView, openWorkbench, treeRow, Workbench } from './workbench';
+import { DEFAULT_KEY_SECRET } from '../../src/sandbox/defaults';
+import { openSinchView, openWorkbench, runCommand, treeRow, saveFailure, Workbench } from './workbench';
 
 describe('journey: try with sample data', () => {
   let workbench: Workbench;
@@ -9,6 +10,10 @@ describe('journey: try with sample data', () => {
   before(async () => {
     sandboxPort = await findFreePort();
     workbench = await openWorkbench({ journey: 'sample-data', settings: { 'sinchConflicts.sandbox.port': sandboxPort } });
+  });
+
+  afterEach(async function () {
+    await saveFailure(this, workbench);
   });
 
   after(async () => {
@@ -49,5 +54,16 @@ describe('journey: try with sample data', () => {
       await treeRow(page, app.display_name ?? app.id).first().waitFor({ timeout: 30_000 });
     }
     await workbench.screenshot('3-apps');
+
+    // The log shows each request, and never the key secret.
+    await runCommand(page, 'Sinch: Show Logs');
+    const output = page.locator('.part.panel .monaco-editor .view-lines').filter({ hasText: 'Sandbox profile ready' });
+    await output.waitFor({ timeout: 30_000 });
+    // The editor renders spaces as no-break spaces.
+    const logText = ((await output.textContent()) ?? '').replace(/\u00a0/g, ' ');
+    // The output editor renders only the visible lines, so check the latest request: the apps list.
+    assert.match(logText, /GET \/v1\/projects\/\S+\/apps 200/);
+    assert.ok(!logText.includes(DEFAULT_KEY_SECRET), 'the log shows the key secret');
+    await workbench.screenshot('4-logs');
   });
 });

@@ -1,11 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { openSinchView, openWorkbench, Workbench } from './workbench';
+import { openSinchView, openWorkbench, saveFailure, Workbench } from './workbench';
 
 describe('journey: first look at the Sinch view', () => {
   let workbench: Workbench;
 
   before(async () => {
     workbench = await openWorkbench({ journey: 'welcome' });
+  });
+
+  afterEach(async function () {
+    await saveFailure(this, workbench);
   });
 
   after(async () => {

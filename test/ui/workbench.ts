@@ -78,6 +78,14 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
   };
 }
 
+/** Saves a screenshot named after a failed test, for the reader of a red run. */
+export async function saveFailure(context: Mocha.Context, workbench: Workbench | undefined): Promise<void> {
+  if (context.currentTest?.state === 'failed' && workbench) {
+    const name = (context.currentTest.title || 'test').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    await workbench.screenshot(`failed-${name}`).catch(() => undefined);
+  }
+}
+
 /** Runs "Try with Sample Data" from the palette and waits for the Sandbox profile in the tree. */
 export async function startSampleData(page: Page): Promise<void> {
   await openSinchView(page);
@@ -90,7 +98,21 @@ export async function openSinchView(page: Page): Promise<Locator> {
   await page.locator('.activitybar [aria-label^="Sinch"]').first().click();
   const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Identity Conflicts/i }) });
   await pane.first().waitFor({ timeout: 30_000 });
+  await widenSideBar(page);
   return pane.first();
+}
+
+/** Drags the side bar's edge to 480 px, so tree descriptions are readable in screenshots. */
+async function widenSideBar(page: Page): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || box.width >= 470) {
+    return;
+  }
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 480, y, { steps: 5 });
+  await page.mouse.up();
 }
 
 /** Runs a command from the Command Palette by its title, such as "Sinch: Refresh". */
