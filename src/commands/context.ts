@@ -1,4 +1,4 @@
-// What the command handlers share: the stores, the tree and the log.
+// The services every command handler receives: the stores, the tree and the log.
 import type * as vscode from 'vscode';
 import type { Profile } from '../profiles/types';
 import type { MergeJournal } from '../journal/mergeJournal';

@@ -16,7 +16,7 @@ export function registerMergeCommands(ctx: CommandContext): void {
   registerCommand(ctx.extension, ctx.log, COMMAND_IDS.showMergeHistory, () => showMergeHistory(ctx));
 }
 
-/** The profile and conflict a command is about: from a tree node, or asked for. */
+/** Returns the profile and conflict a command acts on: from its tree node, or from quick picks. */
 async function resolveConflict(ctx: CommandContext, argument: unknown, purpose: string): Promise<{ profile: Profile; conflict: IdentityConflict }> {
   const conflict = conflictOf(argument);
   if (conflict && isTreeNode(argument) && 'profile' in argument) {

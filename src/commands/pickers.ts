@@ -1,5 +1,5 @@
-// Quick picks shared by commands run from the Command Palette, where no tree item says
-// which profile or conflict is meant.
+// Quick picks shared by commands run from the Command Palette, where no tree item names
+// the profile or conflict.
 import * as vscode from 'vscode';
 import type { Profile } from '../profiles/types';
 import type { IdentityConflict } from '../sinch/types';
@@ -35,7 +35,7 @@ export async function resolveProfile(profiles: ProfileAccess, argument: unknown,
   return picked.profile;
 }
 
-/** The conflict a tree node carries, if any. */
+/** Returns the conflict a tree node carries, if any. */
 export function conflictOf(argument: unknown): IdentityConflict | undefined {
   if (isTreeNode(argument) && (argument.kind === 'conflict' || argument.kind === 'contact')) {
     return argument.conflict;

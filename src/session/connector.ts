@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { Profile } from '../profiles/types';
 import { ConversationClient } from '../sinch/client';
 import type { Logger } from '../sinch/logger';
+import { CONFLICT_PAGE_SIZE } from '../tree/constants';
 import type { ProjectApi } from '../tree/projectApi';
 import type { ProjectConnector } from '../tree/projects';
 import type { SandboxHost } from './sandboxHost';
@@ -92,7 +93,7 @@ export class Connector implements ProjectConnector {
 function adaptClient(client: ConversationClient): ProjectApi {
   return {
     listApps: (signal) => client.listApps(signal),
-    listConflictPage: (pageToken, signal) => client.listIdentityConflictsPage({ pageSize: 20, pageToken }, signal),
+    listConflictPage: (pageToken, signal) => client.listIdentityConflictsPage({ pageSize: CONFLICT_PAGE_SIZE, pageToken }, signal),
     getContact: (id, signal) => client.getContact(id, signal),
     mergeContacts: (destinationId, sourceId, identity, signal) => client.mergeContacts(destinationId, sourceId, { identity }, signal),
     getProjectSettings: (signal) => client.getProjectSettings(signal),

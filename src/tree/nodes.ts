@@ -16,7 +16,7 @@ export type TreeNode =
   | { kind: 'error'; id: string; profile: Profile; message: string; retry: RetryTarget }
   | { kind: 'message'; id: string; label: string; tooltip?: string };
 
-/** What a retry on an error node reloads. */
+/** The part of the model that a retry on an error node reloads. */
 export type RetryTarget = 'conflicts' | 'apps' | { contactIds: string[] };
 
 export type NodeOf<K extends TreeNode['kind']> = Extract<TreeNode, { kind: K }>;

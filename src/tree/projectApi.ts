@@ -1,5 +1,5 @@
-// What the tree and the commands need from a project's API client. The Sinch client meets it
-// through `projectApiFor`; keeping it narrow lets the model be tested without VS Code.
+// The operations the tree and the commands use from a project's API client. The connector
+// adapts the Sinch client to this interface, which is narrow so the model runs without VS Code.
 import type { MergeOutcome } from '../sinch/merge';
 import type { App, Contact, IdentityConflict, ProjectSettings } from '../sinch/types';
 

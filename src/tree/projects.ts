@@ -33,7 +33,7 @@ export class ProjectRegistry {
     return model;
   }
 
-  /** The model of a profile if one was created, without creating it. */
+  /** Returns the model of a profile if one was created, without creating it. */
   existing(profileId: string): ProjectModel | undefined {
     return this.models.get(profileId)?.model;
   }

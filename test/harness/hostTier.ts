@@ -41,7 +41,7 @@ function testPayloadUrl(serverUrl: string, folder: string, testsEntry: string): 
   return `${serverUrl}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`;
 }
 
-/** Workbench lines that say nothing about the extension: the closed gallery port and its stacks. */
+/** Workbench log lines unrelated to the extension: the closed gallery port and its stack traces. */
 const WORKBENCH_NOISE = /ECONNREFUSED 127\.0\.0\.1:9\b|^\s*at .*workbench\.js/;
 
 export async function runHostTests(options: HostRunOptions = {}): Promise<HostRunResult> {

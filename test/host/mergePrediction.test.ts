@@ -8,7 +8,7 @@ import type { Contact } from '../../src/sinch/types';
 import { extensionApi, sandboxProfile } from './helpers';
 import type { Profile } from '../../src/profiles/types';
 
-/** The fields a merge defines; the order of identities and priority is part of the contract. */
+/** Returns the fields a merge defines. The order of identities and priority is part of the contract. */
 function comparable(contact: Contact): Record<string, unknown> {
   return {
     id: contact.id,

@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { DEFAULT_KEY_ID, DEFAULT_KEY_SECRET, DEFAULT_PROJECT_ID, DEFAULT_REGION } from '../../src/sandbox/defaults';
-import { findFreePort, sandboxState, waitForSandbox } from './sandboxControl';
-import { chooseQuickPick, openSinchView, openWorkbench, saveFailure, treeRow, Workbench } from './workbench';
+import { sandboxState, waitForSandbox } from './sandboxControl';
+import { chooseQuickPick, openSinchView, treeRow, useJourney } from './workbench';
 
 /** Waits for the input box of step `step` of "Add Project (n/6)" and returns its text field. */
 async function inputStep(page: Page, step: number): Promise<Locator> {
@@ -40,26 +40,12 @@ function filesContaining(dir: string, text: string): string[] {
 }
 
 describe('journey: add a project on the local sandbox', () => {
-  let workbench: Workbench;
-  let sandboxPort: number;
   const label = 'Practice project';
   const wrongSecret = `wrong_${randomUUID()}`;
-
-  before(async () => {
-    sandboxPort = await findFreePort();
-    workbench = await openWorkbench({ journey: 'add-project', settings: { 'sinchConflicts.sandbox.port': sandboxPort } });
-  });
-
-  afterEach(async function () {
-    await saveFailure(this, workbench);
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  const journey = useJourney('add-project');
 
   it('rejects a wrong secret, then saves the right one', async () => {
-    const { page } = workbench;
+    const { page } = journey.workbench;
     const pane = await openSinchView(page);
     await pane.locator('.welcome-view-content .monaco-button', { hasText: 'Add Project…' }).click();
 
@@ -69,11 +55,11 @@ describe('journey: add a project on the local sandbox', () => {
     const rows = await page.locator('.quick-input-list .monaco-list-row').all();
     const choices = await Promise.all(rows.map(async (row) => (await row.locator('.label-name').first().innerText()).trim()));
     assert.deepEqual(choices, ['us', 'eu', 'br', 'Local sandbox']);
-    await workbench.screenshot('0-region-step');
+    await journey.workbench.screenshot('0-region-step');
     await chooseQuickPick(page, 'Local sandbox');
 
     // Choosing the sandbox started it on the configured port.
-    const state = await waitForSandbox(sandboxPort);
+    const state = await waitForSandbox(journey.sandboxPort);
     assert.equal(state.projectId, DEFAULT_PROJECT_ID);
 
     await answerStep(page, 4, DEFAULT_KEY_ID);
@@ -92,17 +78,17 @@ describe('journey: add a project on the local sandbox', () => {
     assert.match(errorText, /Check the key ID and key secret/);
     assert.ok(!errorText.includes(wrongSecret), 'the error shows the secret');
     await checkingToast(page).waitFor({ state: 'detached', timeout: 15_000 });
-    await workbench.screenshot('1-wrong-secret');
+    await journey.workbench.screenshot('1-wrong-secret');
 
     // The check reached the sandbox on 127.0.0.1, which rejected the key.
-    const tokenRequests = (await sandboxState(sandboxPort)).requests.filter((request) => request.route === 'token');
+    const tokenRequests = (await sandboxState(journey.sandboxPort)).requests.filter((request) => request.route === 'token');
     assert.deepEqual(tokenRequests.map((request) => request.status), [401]);
 
     // Nothing was saved: no profile row, the welcome view is still shown, and no file contains the secret.
     assert.equal(await treeRow(page, label).count(), 0, 'the tree shows the rejected profile');
     assert.ok(await pane.locator('.welcome-view-content').isVisible(), 'the welcome view is gone');
-    assert.deepEqual(filesContaining(path.join(workbench.runDir, 'ud'), wrongSecret), []);
-    assert.deepEqual([...workbench.browser.blockedOrigins], [], 'the workbench tried to reach another host');
+    assert.deepEqual(filesContaining(path.join(journey.workbench.runDir, 'ud'), wrongSecret), []);
+    assert.deepEqual([...journey.workbench.browser.blockedOrigins], [], 'the workbench tried to reach another host');
 
     // "Edit" goes through the prompts again, prefilled; the right secret saves the profile.
     await page.locator('.notification-toast', { hasText: 'nothing was saved' }).locator('.monaco-button', { hasText: 'Edit' }).click();
@@ -125,10 +111,10 @@ describe('journey: add a project on the local sandbox', () => {
     await row.waitFor({ timeout: 30_000 });
     assert.match(await row.innerText(), new RegExp(DEFAULT_PROJECT_ID));
     await checkingToast(page).waitFor({ state: 'detached', timeout: 15_000 });
-    await workbench.screenshot('2-added');
+    await journey.workbench.screenshot('2-added');
 
-    const tokenStatuses = (await sandboxState(sandboxPort)).requests.filter((request) => request.route === 'token').map((request) => request.status);
+    const tokenStatuses = (await sandboxState(journey.sandboxPort)).requests.filter((request) => request.route === 'token').map((request) => request.status);
     assert.deepEqual(tokenStatuses.slice(0, 2), [401, 200]);
-    assert.deepEqual(filesContaining(path.join(workbench.runDir, 'ud'), wrongSecret), []);
+    assert.deepEqual(filesContaining(path.join(journey.workbench.runDir, 'ud'), wrongSecret), []);
   });
 });

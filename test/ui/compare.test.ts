@@ -1,35 +1,22 @@
 import * as assert from 'node:assert/strict';
-import { conflictsOf, findFreePort, sandboxState, waitForSandbox } from './sandboxControl';
-import { chooseQuickPick, openSinchView, openWorkbench, runCommand, treeRow, webviewFrame, saveFailure, Workbench } from './workbench';
+import { conflictsOf, sandboxState, waitForSandbox } from './sandboxControl';
+import { chooseQuickPick, openSinchView, runCommand, treeRow, useJourney, webviewFrame } from './workbench';
 
 describe('journey: compare contacts', () => {
-  let workbench: Workbench;
-  let sandboxPort: number;
   const dialogs: string[] = [];
-
-  before(async () => {
-    sandboxPort = await findFreePort();
-    workbench = await openWorkbench({ journey: 'compare', settings: { 'sinchConflicts.sandbox.port': sandboxPort } });
-    workbench.page.on('dialog', (dialog) => {
+  const journey = useJourney('compare', (opened) => {
+    opened.page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
   });
 
-  afterEach(async function () {
-    await saveFailure(this, workbench);
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
-
   it('shows every contact, the result, and markup as text', async () => {
-    const { page } = workbench;
+    const { page } = journey.workbench;
     await openSinchView(page);
     await runCommand(page, 'Sinch: Try with Sample Data');
     await treeRow(page, 'Sandbox (sample data)').waitFor({ timeout: 30_000 });
-    const state = await waitForSandbox(sandboxPort);
+    const state = await waitForSandbox(journey.sandboxPort);
 
     // A conflict whose contacts include a display name written as HTML.
     const hostile = state.contacts.find((contact) => /<img|<script/i.test(contact.display_name ?? '') && [...conflictsOf(state).values()].some((ids) => ids.includes(contact.id)));
@@ -40,7 +27,7 @@ describe('journey: compare contacts', () => {
     await chooseQuickPick(page, identity);
 
     const frame = await webviewFrame(page, 'table.comparison').catch(async (error: unknown) => {
-      await workbench.screenshot('failure');
+      await journey.workbench.screenshot('failure');
       throw error;
     });
     const headings = await frame.locator('th.contact-heading .contact-name').allInnerTexts();
@@ -54,7 +41,7 @@ describe('journey: compare contacts', () => {
     assert.ok((await frame.locator('td.value-cell.result').count()) > 0, 'the result column has no cells');
     assert.ok((await frame.locator('tr.differs').count()) > 0, 'no row is marked as different');
 
-    await workbench.screenshot('1-webview');
+    await journey.workbench.screenshot('1-webview');
     assert.deepEqual(dialogs, [], 'a script from contact data opened a dialog');
 
     // Keyboard: arrow keys move the "keep" choice, and the result column follows it.
@@ -69,11 +56,11 @@ describe('journey: compare contacts', () => {
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 30_000 });
     assert.ok((await dialog.innerText()).includes(contactIds[1]), 'the confirmation does not name the chosen contact');
-    await workbench.screenshot('2-confirm-from-page');
+    await journey.workbench.screenshot('2-confirm-from-page');
     await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached', timeout: 10_000 });
 
-    const after = await sandboxState(sandboxPort);
+    const after = await sandboxState(journey.sandboxPort);
     assert.equal(after.requests.filter((request) => request.route === 'merge').length, 0, 'a cancelled merge reached the sandbox');
     assert.equal(await frame.locator('th.contact-heading').count(), contactIds.length, 'the page dropped a contact after a cancelled merge');
   });

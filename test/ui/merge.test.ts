@@ -1,30 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { conflictsOf, findFreePort, sandboxState, waitForSandbox } from './sandboxControl';
-import { chooseQuickPick, openWorkbench, runCommand, startSampleData, treeRow, saveFailure, Workbench } from './workbench';
+import { conflictsOf, sandboxState, waitForSandbox } from './sandboxControl';
+import { chooseQuickPick, runCommand, startSampleData, treeRow, useJourney } from './workbench';
 
 describe('journey: merge from the Command Palette', () => {
-  let workbench: Workbench;
-  let sandboxPort: number;
-
-  before(async () => {
-    sandboxPort = await findFreePort();
-    workbench = await openWorkbench({ journey: 'merge', settings: { 'sinchConflicts.sandbox.port': sandboxPort } });
-  });
-
-  afterEach(async function () {
-    await saveFailure(this, workbench);
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  const journey = useJourney('merge');
 
   it('previews, confirms, journals and merges', async () => {
-    const { page } = workbench;
+    const { page } = journey.workbench;
     await startSampleData(page);
-    const before = await waitForSandbox(sandboxPort);
+    const before = await waitForSandbox(journey.sandboxPort);
 
     await treeRow(page, 'Identity conflicts').first().click();
     const firstRow = page.locator('.monaco-list-row[aria-level="3"]').first();
@@ -46,19 +32,19 @@ describe('journey: merge from the Command Palette', () => {
     const dialogText = await dialog.innerText();
     assert.match(dialogText, /cannot be undone/);
     assert.ok(dialogText.includes(sourceId), 'the confirmation does not name the contact to delete');
-    await workbench.screenshot('1-confirmation');
+    await journey.workbench.screenshot('1-confirmation');
     await dialog.locator('.monaco-button', { hasText: /^Merge$/ }).click();
 
     await page.locator('.notification-toast', { hasText: 'is resolved' }).waitFor({ timeout: 30_000 });
     await treeRow(page, identity).waitFor({ state: 'detached', timeout: 30_000 });
-    await workbench.screenshot('2-merged');
+    await journey.workbench.screenshot('2-merged');
 
-    const after = await sandboxState(sandboxPort);
+    const after = await sandboxState(journey.sandboxPort);
     assert.ok(!after.contacts.some((contact) => contact.id === sourceId), 'the sandbox still has the source contact');
     assert.ok(after.contacts.some((contact) => contact.id === destinationId), 'the sandbox lost the destination contact');
     assert.equal(after.requests.filter((request) => request.route === 'merge').length, 1, 'not exactly one merge call');
 
-    const journalFile = path.join(workbench.runDir, 'ud', 'User', 'globalStorage', 'conversation-tools.sinch-identity-conflicts', 'merge-journal.json');
+    const journalFile = path.join(journey.workbench.runDir, 'ud', 'User', 'globalStorage', 'conversation-tools.sinch-identity-conflicts', 'merge-journal.json');
     const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
     assert.equal(journal.length, 1);
     assert.equal(journal[0].status, 'merged');
@@ -67,6 +53,6 @@ describe('journey: merge from the Command Palette', () => {
 
     await runCommand(page, 'Sinch: Show Merge History');
     await page.locator('.tab', { hasText: 'merge-journal.json' }).waitFor({ timeout: 30_000 });
-    await workbench.screenshot('3-history');
+    await journey.workbench.screenshot('3-history');
   });
 });

@@ -1,28 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { conflictsOf, findFreePort, waitForSandbox } from './sandboxControl';
-import { openWorkbench, startSampleData, treeRow, saveFailure, Workbench } from './workbench';
+import { conflictsOf, waitForSandbox } from './sandboxControl';
+import { startSampleData, treeRow, useJourney } from './workbench';
 
 describe('journey: raw JSON', () => {
-  let workbench: Workbench;
-  let sandboxPort: number;
-
-  before(async () => {
-    sandboxPort = await findFreePort();
-    workbench = await openWorkbench({ journey: 'raw-json', settings: { 'sinchConflicts.sandbox.port': sandboxPort } });
-  });
-
-  afterEach(async function () {
-    await saveFailure(this, workbench);
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  const journey = useJourney('raw-json');
 
   it('opens a contact read-only and two contacts as a diff', async () => {
-    const { page } = workbench;
+    const { page } = journey.workbench;
     await startSampleData(page);
-    const state = await waitForSandbox(sandboxPort);
+    const state = await waitForSandbox(journey.sandboxPort);
 
     await treeRow(page, 'Identity conflicts').first().click();
     const conflictRow = page.locator('.monaco-list-row[aria-level="3"]').first();
@@ -42,7 +28,7 @@ describe('journey: raw JSON', () => {
     await editor.locator('.view-lines').click();
     await page.keyboard.type('x');
     await page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).waitFor({ timeout: 10_000 });
-    await workbench.screenshot('1-contact');
+    await journey.workbench.screenshot('1-contact');
 
     // From the conflict's context menu.
     await treeRow(page, identity).first().click({ button: 'right' });
@@ -59,6 +45,6 @@ describe('journey: raw JSON', () => {
     await page.locator('.monaco-diff-editor').first().waitFor({ timeout: 30_000 });
     const diffTab = page.locator('.tab', { hasText: '↔' });
     await diffTab.waitFor({ timeout: 30_000 });
-    await workbench.screenshot('2-diff');
+    await journey.workbench.screenshot('2-diff');
   });
 });

@@ -1,36 +1,22 @@
 import * as assert from 'node:assert/strict';
-import { conflictsOf, findFreePort, waitForSandbox } from './sandboxControl';
+import { conflictsOf, waitForSandbox } from './sandboxControl';
 import { DEFAULT_KEY_SECRET } from '../../src/sandbox/defaults';
-import { openSinchView, openWorkbench, runCommand, treeRow, saveFailure, Workbench } from './workbench';
+import { openSinchView, runCommand, treeRow, useJourney } from './workbench';
 
 describe('journey: try with sample data', () => {
-  let workbench: Workbench;
-  let sandboxPort: number;
-
-  before(async () => {
-    sandboxPort = await findFreePort();
-    workbench = await openWorkbench({ journey: 'sample-data', settings: { 'sinchConflicts.sandbox.port': sandboxPort } });
-  });
-
-  afterEach(async function () {
-    await saveFailure(this, workbench);
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  const journey = useJourney('sample-data');
 
   it('shows apps, conflicts and contacts from the welcome view', async () => {
-    const { page } = workbench;
+    const { page } = journey.workbench;
     const pane = await openSinchView(page);
     const button = pane.locator('.welcome-view-content .monaco-button', { hasText: 'Try with Sample Data' });
     await button.waitFor({ timeout: 30_000 });
-    await workbench.screenshot('1-welcome');
+    await journey.workbench.screenshot('1-welcome');
     await button.click();
 
     const profileRow = treeRow(page, 'Sandbox (sample data)');
     await profileRow.waitFor({ timeout: 30_000 });
-    const state = await waitForSandbox(sandboxPort);
+    const state = await waitForSandbox(journey.sandboxPort);
     const conflicts = conflictsOf(state);
     assert.ok(conflicts.size >= 25, `the sample data has only ${conflicts.size} conflicts`);
 
@@ -46,14 +32,14 @@ describe('journey: try with sample data', () => {
     for (const id of contactIds) {
       await treeRow(page, id).first().waitFor({ timeout: 30_000 });
     }
-    await workbench.screenshot('2-conflict-contacts');
+    await journey.workbench.screenshot('2-conflict-contacts');
 
     await treeRow(page, 'Identity conflicts').click();
     await treeRow(page, /^Apps/).first().click();
     for (const app of state.apps) {
       await treeRow(page, app.display_name ?? app.id).first().waitFor({ timeout: 30_000 });
     }
-    await workbench.screenshot('3-apps');
+    await journey.workbench.screenshot('3-apps');
 
     // The log shows each request, and never the key secret.
     await runCommand(page, 'Sinch: Show Logs');
@@ -64,6 +50,6 @@ describe('journey: try with sample data', () => {
     // The output editor renders only the visible lines, so check the latest request: the apps list.
     assert.match(logText, /GET \/v1\/projects\/\S+\/apps 200/);
     assert.ok(!logText.includes(DEFAULT_KEY_SECRET), 'the log shows the key secret');
-    await workbench.screenshot('4-logs');
+    await journey.workbench.screenshot('4-logs');
   });
 });

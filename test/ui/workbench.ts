@@ -6,6 +6,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { Browser, launchBrowser } from '../harness/browser';
 import { CodeServer, startCodeServer } from '../harness/codeServer';
 import { resultsDir, screenshotsDir, vsixPath } from '../harness/paths';
+import { findFreePort } from '../harness/ports';
 
 export interface Workbench {
   page: Page;
@@ -78,6 +79,51 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
   };
 }
 
+/** The workbench of one journey, opened before its tests and closed after them. */
+export interface Journey {
+  readonly workbench: Workbench;
+  /** Port of the sandbox that "Try with Sample Data" starts inside the extension. */
+  readonly sandboxPort: number;
+}
+
+/**
+ * Registers the mocha hooks of a journey: a fresh workbench with the embedded sandbox on a free
+ * port before the tests, a screenshot after a failed test, and shutdown after the tests.
+ */
+export function useJourney(journey: string, onOpen?: (workbench: Workbench) => void): Journey {
+  let workbench: Workbench | undefined;
+  let sandboxPort: number | undefined;
+
+  before(async () => {
+    sandboxPort = await findFreePort();
+    workbench = await openWorkbench({ journey, settings: { 'sinchConflicts.sandbox.port': sandboxPort } });
+    onOpen?.(workbench);
+  });
+
+  afterEach(async function () {
+    await saveFailure(this, workbench);
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  return {
+    get workbench(): Workbench {
+      if (!workbench) {
+        throw new Error(`The workbench of journey "${journey}" is not open; its before hook failed.`);
+      }
+      return workbench;
+    },
+    get sandboxPort(): number {
+      if (sandboxPort === undefined) {
+        throw new Error(`The sandbox port of journey "${journey}" is not set; its before hook failed.`);
+      }
+      return sandboxPort;
+    },
+  };
+}
+
 /** Saves a screenshot named after a failed test, for the reader of a red run. */
 export async function saveFailure(context: Mocha.Context, workbench: Workbench | undefined): Promise<void> {
   if (context.currentTest?.state === 'failed' && workbench) {
@@ -125,12 +171,12 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** The row of a tree item whose label contains `text`. */
+/** Locates the row of a tree item whose label contains `text`. */
 export function treeRow(page: Page, text: string | RegExp): Locator {
   return page.locator('.monaco-list-row[role="treeitem"]', { hasText: text });
 }
 
-/** The webview frame that contains `selector` (webviews render in nested iframes). */
+/** Finds the webview frame that contains `selector` (webviews render in nested iframes). */
 export async function webviewFrame(page: Page, selector: string, timeoutMs = 30_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
