@@ -63,5 +63,22 @@ describe('journey: compare contacts', () => {
     const after = await sandboxState(journey.sandboxPort);
     assert.equal(after.requests.filter((request) => request.route === 'merge').length, 0, 'a cancelled merge reached the sandbox');
     assert.equal(await frame.locator('th.contact-heading').count(), contactIds.length, 'the page dropped a contact after a cancelled merge');
+
+    // Confirmed, the sources merge one at a time into the chosen contact.
+    await frame.locator('button.primary', { hasText: 'Merge' }).click();
+    await dialog.waitFor({ timeout: 30_000 });
+    await dialog.locator('.monaco-button', { hasText: /^Merge$/ }).click();
+    await page.locator('.notification-toast', { hasText: `Merged ${contactIds.length - 1} contacts` }).waitFor({ timeout: 30_000 });
+    await frame.locator('p.notice', { hasText: 'Merged' }).waitFor({ timeout: 30_000 });
+    assert.equal(await frame.locator('th.contact-heading').count(), 1, 'the page still shows merged contacts');
+    await journey.workbench.screenshot('3-merged-from-page');
+
+    const merged = await sandboxState(journey.sandboxPort);
+    const sourceIds = contactIds.filter((id) => id !== contactIds[1]);
+    assert.equal(merged.requests.filter((request) => request.route === 'merge').length, sourceIds.length, 'not one merge call per source');
+    for (const id of sourceIds) {
+      assert.ok(!merged.contacts.some((contact) => contact.id === id), `source ${id} still exists`);
+    }
+    assert.ok(!merged.conflicts.some((conflict) => conflict.identity === identity), `the conflict on ${identity} remains`);
   });
 });

@@ -1,5 +1,6 @@
 // The manifest promises commands, menus, views and settings; these checks keep it truthful.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { COMMAND_IDS } from '../../src/commands/ids';
@@ -110,6 +111,22 @@ describe('manifest', () => {
     }
     for (const key of Object.keys(contributes.configuration?.properties ?? {})) {
       assert.match(key, /^sinchConflicts\./);
+    }
+  });
+
+  it('packages only bundles, media and docs', function () {
+    this.timeout(30_000);
+    const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+    const allowed = new Set(['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/sinch.svg', 'media/compare.css', 'dist/extension.js', 'dist/webview.js']);
+    for (const file of listed) {
+      assert.ok(allowed.has(file), `the .vsix would include ${file}`);
+    }
+    for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/sinch.svg', 'media/compare.css']) {
+      assert.ok(listed.includes(required), `the .vsix would lack ${required}`);
     }
   });
 });
