@@ -71,6 +71,7 @@ describe('journey: compare contacts', () => {
     await page.locator('.notification-toast', { hasText: `Merged ${contactIds.length - 1} contacts` }).waitFor({ timeout: 30_000 });
     await frame.locator('p.notice', { hasText: 'Merged' }).waitFor({ timeout: 30_000 });
     assert.equal(await frame.locator('th.contact-heading').count(), 1, 'the page still shows merged contacts');
+    assert.equal(await frame.locator('button.primary').count(), 0, 'the page offers a merge with nothing left to merge');
     await journey.workbench.screenshot('3-merged-from-page');
 
     const merged = await sandboxState(journey.sandboxPort);

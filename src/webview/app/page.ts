@@ -90,6 +90,11 @@ function describeLoss(value: LostValue, contacts: readonly Contact[]): Array<Nod
 
 function renderActions(comparison: Comparison, state: CompareState, actions: PageActions): HTMLElement {
   const sourceCount = comparison.sourceIds.length;
+  if (sourceCount === 0) {
+    return createElement('div', { className: 'actions' }, [
+      createElement('p', { className: 'hint' }, ['Only one contact is left, so there is nothing to merge.']),
+    ]);
+  }
   const destination = state.contacts.find((contact) => contact.id === comparison.destinationId);
 
   const button = createElement('button', { className: 'primary', attributes: { type: 'button', 'data-focus-key': 'merge' } }, [
@@ -97,7 +102,7 @@ function renderActions(comparison: Comparison, state: CompareState, actions: Pag
     isolate(contactLabel(destination)),
     '…',
   ]);
-  button.disabled = Boolean(state.merging) || sourceCount === 0;
+  button.disabled = Boolean(state.merging);
   button.addEventListener('click', () => {
     // Disabled at once so a double click sends one request. The extension's next state re-enables it.
     button.disabled = true;
@@ -106,9 +111,7 @@ function renderActions(comparison: Comparison, state: CompareState, actions: Pag
 
   const hint = state.merging
     ? 'Merging… Confirm or cancel in the dialog.'
-    : sourceCount === 0
-      ? 'Only one contact is left, so there is nothing to merge.'
-      : 'VS Code asks for confirmation before anything changes. A merge cannot be undone.';
+    : 'VS Code asks for confirmation before anything changes. A merge cannot be undone.';
 
   return createElement('div', { className: 'actions' }, [button, createElement('p', { className: 'hint' }, [hint])]);
 }
