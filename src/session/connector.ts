@@ -41,7 +41,7 @@ export class Connector implements ProjectConnector {
   ) {}
 
   apiFor(profile: Profile): Promise<ProjectApi> {
-    return this.clientFor(profile).then(adaptClient);
+    return this.clientFor(profile).then(projectApiOf);
   }
 
   clientFor(profile: Profile): Promise<ConversationClient> {
@@ -90,7 +90,8 @@ export class Connector implements ProjectConnector {
   }
 }
 
-function adaptClient(client: ConversationClient): ProjectApi {
+/** Adapts the Sinch client to the narrow interface the tree and the commands use. */
+export function projectApiOf(client: ConversationClient): ProjectApi {
   return {
     listApps: (signal) => client.listApps(signal),
     listConflictPage: (pageToken, signal) => client.listIdentityConflictsPage({ pageSize: CONFLICT_PAGE_SIZE, pageToken }, signal),
