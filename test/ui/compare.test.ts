@@ -26,7 +26,7 @@ describe('journey: compare contacts', () => {
     await runCommand(page, 'Sinch: Compare Contacts');
     await chooseQuickPick(page, identity);
 
-    const frame = await webviewFrame(page, 'table.comparison').catch(async (error: unknown) => {
+    let frame = await webviewFrame(page, 'table.comparison').catch(async (error: unknown) => {
       await journey.workbench.screenshot('failure');
       throw error;
     });
@@ -50,6 +50,15 @@ describe('journey: compare contacts', () => {
     await page.keyboard.press('ArrowRight');
     await frame.locator('th.contact-heading.destination .contact-id', { hasText: contactIds[1] }).waitFor({ timeout: 10_000 });
     assert.equal(await radios.nth(1).isChecked(), true, 'the arrow key did not choose the second contact');
+
+    // Hidden behind another editor and shown again, the page keeps the chosen contact.
+    await runCommand(page, 'Sinch: Show JSON');
+    await chooseQuickPick(page, 'Identity conflict…');
+    await chooseQuickPick(page, identity);
+    await page.locator('.tab', { hasText: `${identity}.json` }).waitFor({ timeout: 30_000 });
+    await page.locator('.tab', { hasText: `Compare ${identity}` }).click();
+    frame = await webviewFrame(page, 'table.comparison');
+    await frame.locator('th.contact-heading.destination .contact-id', { hasText: contactIds[1] }).waitFor({ timeout: 10_000 });
 
     // The page's merge button asks the extension, which confirms in its own modal dialog.
     await frame.locator('button.primary', { hasText: 'Merge' }).click();
