@@ -1,6 +1,6 @@
 // The check a profile passes before it is saved: fetch a token (OAuth2) and list the apps of
 // the project with the entered key. Plain Node, so unit tests run it against the sandbox.
-import { ConversationClient, type ClientOptions, type CustomEndpoints, type Logger } from '../sinch';
+import type { ClientOptions, CustomEndpoints, Logger } from '../sinch';
 import type { Region } from '../sinch/types';
 import type { ClientSettings } from './clientSettings';
 import type { AuthMethod } from './types';
@@ -53,6 +53,8 @@ export async function checkProfileCredentials(draft: CredentialDraft, secret: st
       `Checking sandbox project ${draft.projectId} failed: no sandbox endpoints were given. Start the sample-data sandbox and try again.`,
     );
   }
+  // Loaded on first use: the client and node-fetch are not needed to activate the extension.
+  const { ConversationClient } = await import('../sinch/client');
   const client = new ConversationClient(credentialClientOptions(draft, secret, options));
   const apps = await client.checkCredentials(options.signal);
   return apps.length;

@@ -2,7 +2,7 @@
 // endpoints come from the embedded sandbox; every other profile uses its region's Sinch hosts.
 import type * as vscode from 'vscode';
 import type { Profile } from '../profiles/types';
-import { ConversationClient } from '../sinch/client';
+import type { ConversationClient } from '../sinch/client';
 import type { Logger } from '../sinch/logger';
 import { CONFLICT_PAGE_SIZE } from '../tree/constants';
 import type { ProjectApi } from '../tree/projectApi';
@@ -77,6 +77,8 @@ export class Connector implements ProjectConnector {
       const sandbox = await this.sandbox.ensureStarted();
       endpoints = { conversationUrl: `${sandbox.baseUrl}/{region}`, authUrl: sandbox.authUrl };
     }
+    // Loaded on first use: the client and node-fetch are not needed to activate the extension.
+    const { ConversationClient } = await import('../sinch/client');
     return new ConversationClient({
       projectId: profile.projectId,
       region: profile.region,

@@ -121,7 +121,7 @@ describe('manifest', () => {
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line !== '');
-    const allowed = new Set(['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/sinch.svg', 'media/compare.css', 'dist/extension.js', 'dist/webview.js']);
+    const allowed = new Set(['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/sinch.svg', 'media/compare.css', 'dist/extension.js', 'dist/webview.js', 'dist/sandbox.js', 'dist/client.js']);
     for (const file of listed) {
       assert.ok(allowed.has(file), `the .vsix would include ${file}`);
     }
