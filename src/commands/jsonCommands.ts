@@ -84,7 +84,7 @@ async function showContact(ctx: CommandContext, profile: Profile, contactId: str
   await ctx.json.show(ctx.json.put([profile.label, 'contacts', contactId], contact));
 }
 
-/** Opens two contacts of a conflict in VS Code's diff editor; with more than two, asks which. */
+/** Opens two contacts of a conflict in VS Code's diff editor; with more than two, the user picks two. */
 async function compareRawJson(ctx: CommandContext, argument: unknown): Promise<void> {
   let profile: Profile;
   let conflict = conflictOf(argument);

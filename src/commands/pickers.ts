@@ -8,7 +8,7 @@ import type { ProjectModel } from '../tree/projectModel';
 import type { ProfileAccess } from './context';
 import { UserCancelledError } from './register';
 
-/** Returns the profile a command argument names, or asks for one (the only one is taken as is). */
+/** Returns the profile a command argument names, or shows a quick pick (a single profile is returned without one). */
 export async function resolveProfile(profiles: ProfileAccess, argument: unknown, placeHolder: string): Promise<Profile> {
   const id = profileIdOf(argument);
   if (id !== undefined) {

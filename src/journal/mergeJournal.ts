@@ -1,4 +1,4 @@
-// The merge journal: a JSON file in the extension's global storage that holds both contacts
+// The merge journal: a JSON file in the extension's global storage that contains both contacts
 // of every merge as they were before it, written before the merge call, and its outcome after.
 // A merge cannot be undone, so the journal is the user's only record of what a source held.
 import * as vscode from 'vscode';

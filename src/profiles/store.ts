@@ -50,7 +50,7 @@ export interface ProfileStoreOptions {
   onSecretStorageError?: (error: unknown, profile: Profile | undefined, operation: 'store' | 'read') => void;
 }
 
-/** Raised by `add` and `update` when another profile already holds the project in that region. */
+/** Raised by `add` and `update` when another profile already has the project in that region. */
 export class DuplicateProfileError extends Error {
   constructor(readonly existing: Profile) {
     super(`Profile "${existing.label}" already holds project ${existing.projectId} in region ${existing.region}.`);

@@ -86,7 +86,7 @@ export function readEnvironmentCredentials(env: Record<string, string | undefine
   };
 }
 
-/** Returns the profile, other than `exceptId`, that already holds this project in this region. */
+/** Returns the profile, other than `exceptId`, that already has this project in this region. */
 export function findDuplicate(
   profiles: readonly Profile[],
   projectId: string,

@@ -20,7 +20,7 @@ export interface SandboxOptions {
   jitterMs?: number;
   /** Lifetime of issued access tokens, in seconds (default 3600). */
   tokenLifetimeSeconds?: number;
-  /** Requests per second per project before the sandbox answers 429 (default 800). */
+  /** Requests per second per project before the sandbox returns 429 (default 800). */
   rateLimitPerSecond?: number;
   /** Receives one line per request and per internal error, never a secret. */
   log?: (line: string) => void;
@@ -110,7 +110,7 @@ export interface SandboxHandle {
   region: Region;
   keyId: string;
   keySecret: string;
-  /** A valid access key of another project: using it on this project answers 403. */
+  /** A valid access key of another project: using it on this project returns 403. */
   foreignKey: { keyId: string; keySecret: string; projectId: string };
   control: SandboxControl;
   close(): Promise<void>;

@@ -1,6 +1,6 @@
 // The loaded part of one project: conflicts page by page, apps, and contacts read so far.
 // The API gives no total, so the model records only what it has loaded and whether the list
-// is complete. It holds no VS Code types so that it can be measured and tested in plain Node.
+// is complete. It uses no VS Code types so that it can be measured and tested in plain Node.
 import type { App, Contact, IdentityConflict } from '../sinch/types';
 import type { ProjectApi } from './projectApi';
 

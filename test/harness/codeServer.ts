@@ -117,7 +117,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** Starts code-server and waits until it answers; `stop()` ends its whole process group. */
+/** Starts code-server and waits until /healthz responds; `stop()` ends its whole process group. */
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const { runDir } = options;
   prepareRunDir(runDir, options.settings);

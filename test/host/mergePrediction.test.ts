@@ -1,5 +1,5 @@
-// The merge prediction (src/merge) and the sandbox's merge are written separately; this runs
-// both on every conflict of the default seed and requires the same result.
+// The merge prediction (src/merge) and the sandbox's merge are written separately. This test
+// runs both on every conflict of the default seed and requires the same result.
 import * as assert from 'node:assert/strict';
 import type { ExtensionApi } from '../../src/extension';
 import { predictMergeChain } from '../../src/merge';

@@ -60,7 +60,7 @@ describe('journey: compare contacts', () => {
     frame = await webviewFrame(page, 'table.comparison');
     await frame.locator('th.contact-heading.destination .contact-id', { hasText: contactIds[1] }).waitFor({ timeout: 10_000 });
 
-    // The page's merge button asks the extension, which confirms in its own modal dialog.
+    // The page's merge button sends a request to the extension, which confirms in its own modal dialog.
     await frame.locator('button.primary', { hasText: 'Merge' }).click();
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 30_000 });

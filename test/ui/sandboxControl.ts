@@ -13,7 +13,7 @@ export async function sandboxState(port: number): Promise<SandboxState> {
   return (await response.json()) as SandboxState;
 }
 
-/** Polls the sandbox until it answers, since the extension starts it on demand. */
+/** Polls the sandbox until it responds, since the extension starts it on demand. */
 export async function waitForSandbox(port: number, timeoutMs = 30_000): Promise<SandboxState> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
