@@ -1,6 +1,9 @@
 // The request core: one HTTP exchange through node-fetch (so VS Code's proxy support, which
 // patches Node's http and https modules, applies) under the client-wide limiter, with a
 // per-attempt timeout, the caller's cancellation, and retries for idempotent requests.
+// NOTE: node-fetch 2.7 parses every URL with Node's legacy `url.parse()`, so Node 24 prints a
+// DEP0169 deprecation warning once per process. The warning is harmless; node-fetch 3 avoids it
+// but ships only as an ES module.
 import fetch, { type Headers } from 'node-fetch';
 import { SinchApiError, sentenceCase, type SinchErrorKind } from './errors';
 import type { RequestLimiter } from './limiter';
