@@ -54,7 +54,7 @@ function describeLost(lost: LostValue, contacts: Contact[]): string {
   const source = contacts.find((contact) => contact.id === lost.sourceId);
   const from = source ? contactLabel(source) : lost.sourceId;
   if (lost.kind === 'field') {
-    return vscode.l10n.t('{0} of {1}: {2}', MERGE_FIELD_LABELS[lost.field], from, lost.value);
+    return vscode.l10n.t('{0} of {1}: {2}', vscode.l10n.t(MERGE_FIELD_LABELS[lost.field]), from, lost.value);
   }
   return vscode.l10n.t('{0} identity {1} of {2}', lost.channel, lost.identity, from);
 }

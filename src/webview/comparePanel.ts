@@ -211,8 +211,10 @@ export class ComparePanel implements vscode.Disposable {
   }
 
   private post(message: ExtensionToWebviewMessage): void {
+    // Every state carries the display language's translations, which the page cannot read itself.
+    const withL10n = message.type === 'init' ? { ...message, state: { ...message.state, l10n: vscode.l10n.bundle } } : message;
     // A hidden panel without retained context drops messages, and its page posts `ready` again when shown.
-    void this.panel.webview.postMessage(message);
+    void this.panel.webview.postMessage(withL10n);
   }
 }
 

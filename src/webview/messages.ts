@@ -19,6 +19,8 @@ export interface CompareState {
   error?: string;
   /** Sources already merged into the destination from this page. */
   mergedSourceIds?: string[];
+  /** Translations of the page's messages (`vscode.l10n.bundle`); absent for English. */
+  l10n?: Record<string, string>;
 }
 
 /** Outcome of a merge request from the page. */
@@ -94,7 +96,8 @@ export function isCompareState(value: unknown): value is CompareState {
     isId(value.destinationId) &&
     isOptional(value.merging, (merging) => typeof merging === 'boolean') &&
     isOptional(value.error, (error) => typeof error === 'string') &&
-    isOptional(value.mergedSourceIds, isStringArray)
+    isOptional(value.mergedSourceIds, isStringArray) &&
+    isOptional(value.l10n, isStringRecord)
   );
 }
 
@@ -126,4 +129,8 @@ function isStringArray(value: unknown): value is string[] {
 
 function isOptional(value: unknown, check: (present: unknown) => boolean): boolean {
   return value === undefined || check(value);
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return isRecord(value) && Object.values(value).every((entry) => typeof entry === 'string');
 }

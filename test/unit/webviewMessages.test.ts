@@ -61,7 +61,7 @@ describe('webview messages: page to extension', () => {
 
 describe('webview messages: extension to page', () => {
   it('accepts init with a full state', () => {
-    const full: CompareState = { ...state, merging: true, error: 'Merge failed', mergedSourceIds: ['01HZZZD'] };
+    const full: CompareState = { ...state, merging: true, error: 'Merge failed', mergedSourceIds: ['01HZZZD'], l10n: { Result: 'Resultat' } };
     assert.equal(isExtensionToWebviewMessage({ type: 'init', state: full }), true);
   });
 
@@ -91,6 +91,8 @@ describe('webview messages: extension to page', () => {
     ['error not a string', { type: 'init', state: { ...state, error: { message: 'x' } } }],
     ['merged ids not strings', { type: 'init', state: { ...state, mergedSourceIds: [1] } }],
     ['title missing', { type: 'init', state: { ...state, title: undefined } }],
+    ['translations not strings', { type: 'init', state: { ...state, l10n: { Result: 1 } } }],
+    ['translations not an object', { type: 'init', state: { ...state, l10n: 'Resultat' } }],
     ['report without ids', { type: 'mergeResult', report: {} }],
     ['report destination without id', { type: 'mergeResult', report: { mergedSourceIds: [], destination: {} } }],
     ['report cancelled not boolean', { type: 'mergeResult', report: { mergedSourceIds: [], cancelled: 1 } }],

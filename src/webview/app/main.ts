@@ -9,6 +9,7 @@ import {
   type WebviewToExtensionMessage,
 } from '../messages';
 import { createElement } from './dom';
+import { t } from './l10n';
 import { renderPage, type PageActions } from './page';
 
 interface VsCodeApi {
@@ -80,7 +81,7 @@ function render(persisted: PersistedState): void {
     const reason = error instanceof Error ? error.message : String(error);
     root.replaceChildren(
       createElement('p', { className: 'error', attributes: { role: 'alert' } }, [
-        `Could not show the comparison: ${reason}. Close this tab and open the comparison again.`,
+        t('Could not show the comparison: {0}. Close this tab and open the comparison again.', reason),
       ]),
     );
   }
@@ -95,13 +96,13 @@ function render(persisted: PersistedState): void {
 
 function describeReport(report: MergeReport): string {
   if (report.cancelled) {
-    return 'Merge cancelled. Nothing was changed.';
+    return t('Merge cancelled. Nothing was changed.');
   }
   const count = report.mergedSourceIds.length;
   if (count === 0) {
-    return 'No contact was merged.';
+    return t('No contact was merged.');
   }
-  return `Merged ${count} ${count === 1 ? 'contact' : 'contacts'} into the kept contact.`;
+  return count === 1 ? t('Merged 1 contact into the kept contact.') : t('Merged {0} contacts into the kept contact.', count);
 }
 
 function readPersistedState(): PersistedState | undefined {

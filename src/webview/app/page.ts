@@ -4,6 +4,7 @@ import { buildComparison, MERGE_FIELD_LABELS, type Comparison, type LostValue } 
 import type { Contact } from '../../sinch/types';
 import type { CompareState } from '../messages';
 import { createElement, isolate } from './dom';
+import { setL10nBundle, t, tNodes } from './l10n';
 import { contactLabel, renderComparisonTable, type TableActions } from './table';
 
 export interface PageActions extends TableActions {
@@ -11,6 +12,7 @@ export interface PageActions extends TableActions {
 }
 
 export function renderPage(state: CompareState, notice: string | undefined, actions: PageActions): Node[] {
+  setL10nBundle(state.l10n);
   const nodes: Node[] = [renderHeader(state)];
 
   // The status region exists from the start so screen readers announce later changes to it.
@@ -20,7 +22,7 @@ export function renderPage(state: CompareState, notice: string | undefined, acti
   }
 
   if (state.contacts.length === 0) {
-    nodes.push(createElement('p', {}, ['No contact holds this identity any more.']));
+    nodes.push(createElement('p', {}, [t('No contact holds this identity any more.')]));
     return nodes;
   }
 
@@ -51,22 +53,24 @@ function renderHeader(state: CompareState): HTMLElement {
   const count = state.contacts.length;
   return createElement('header', {}, [
     createElement('h1', { attributes: { dir: 'auto' } }, [state.title]),
-    createElement('p', { className: 'subtitle' }, [
-      'Identity ',
-      isolate(state.identity),
-      ` on ${state.channels.join(', ') || 'no channel'} · ${count} ${count === 1 ? 'contact' : 'contacts'}`,
-    ]),
+    createElement(
+      'p',
+      { className: 'subtitle' },
+      count === 1
+        ? tNodes('Identity {0} on {1} · 1 contact', isolate(state.identity), state.channels.join(', ') || t('no channel'))
+        : tNodes('Identity {0} on {1} · {2} contacts', isolate(state.identity), state.channels.join(', ') || t('no channel'), count),
+    ),
   ]);
 }
 
 function renderLosses(comparison: Comparison, contacts: readonly Contact[]): HTMLElement {
   const section = createElement('section', { className: 'losses', attributes: { 'aria-labelledby': 'losses-heading' } }, [
-    createElement('h2', { attributes: { id: 'losses-heading' } }, ['What the merge drops']),
+    createElement('h2', { attributes: { id: 'losses-heading' } }, [t('What the merge drops')]),
   ]);
 
   const lost = comparison.prediction.lost;
   if (lost.length === 0) {
-    section.append(createElement('p', {}, ['Nothing: the kept contact will hold every value of the merged ones.']));
+    section.append(createElement('p', {}, [t('Nothing: the kept contact will hold every value of the merged ones.')]));
     return section;
   }
 
@@ -80,28 +84,28 @@ function renderLosses(comparison: Comparison, contacts: readonly Contact[]): HTM
 
 function describeLoss(value: LostValue, contacts: readonly Contact[]): Array<Node | string> {
   const source = contacts.find((contact) => contact.id === value.sourceId);
-  const from = [' from ', isolate(contactLabel(source)), ` (${value.sourceId})`];
+  const name = isolate(contactLabel(source));
 
   if (value.kind === 'field') {
-    return [`${MERGE_FIELD_LABELS[value.field]} `, createElement('code', { attributes: { dir: 'auto' } }, [value.value]), ...from];
+    const code = createElement('code', { attributes: { dir: 'auto' } }, [value.value]);
+    return tNodes('{0} {1} from {2} ({3})', t(MERGE_FIELD_LABELS[value.field]), code, name, value.sourceId);
   }
-  return [`${value.channel} identity `, createElement('code', { attributes: { dir: 'auto' } }, [value.identity]), ...from];
+  const code = createElement('code', { attributes: { dir: 'auto' } }, [value.identity]);
+  return tNodes('{0} identity {1} from {2} ({3})', value.channel, code, name, value.sourceId);
 }
 
 function renderActions(comparison: Comparison, state: CompareState, actions: PageActions): HTMLElement {
   const sourceCount = comparison.sourceIds.length;
   if (sourceCount === 0) {
     return createElement('div', { className: 'actions' }, [
-      createElement('p', { className: 'hint' }, ['Only one contact is left, so there is nothing to merge.']),
+      createElement('p', { className: 'hint' }, [t('Only one contact is left, so there is nothing to merge.')]),
     ]);
   }
   const destination = state.contacts.find((contact) => contact.id === comparison.destinationId);
 
-  const button = createElement('button', { className: 'primary', attributes: { type: 'button', 'data-focus-key': 'merge' } }, [
-    `Merge ${sourceCount} ${sourceCount === 1 ? 'contact' : 'contacts'} into `,
-    isolate(contactLabel(destination)),
-    '…',
-  ]);
+  const name = isolate(contactLabel(destination));
+  const label = sourceCount === 1 ? tNodes('Merge 1 contact into {0}…', name) : tNodes('Merge {0} contacts into {1}…', sourceCount, name);
+  const button = createElement('button', { className: 'primary', attributes: { type: 'button', 'data-focus-key': 'merge' } }, label);
   button.disabled = Boolean(state.merging);
   button.addEventListener('click', () => {
     // Disabled at once so a double click sends one request. The extension's next state re-enables it.
@@ -110,8 +114,8 @@ function renderActions(comparison: Comparison, state: CompareState, actions: Pag
   });
 
   const hint = state.merging
-    ? 'Merging… Confirm or cancel in the dialog.'
-    : 'VS Code asks for confirmation before anything changes. A merge cannot be undone.';
+    ? t('Merging… Confirm or cancel in the dialog.')
+    : t('VS Code asks for confirmation before anything changes. A merge cannot be undone.');
 
   return createElement('div', { className: 'actions' }, [button, createElement('p', { className: 'hint' }, [hint])]);
 }

@@ -4,6 +4,7 @@
 import type { Comparison, ComparisonCell, ComparisonRow, ComparisonValue } from '../../merge';
 import type { Contact } from '../../sinch/types';
 import { createElement, isolate } from './dom';
+import { t, tNodes } from './l10n';
 
 export interface TableActions {
   chooseDestination(contactId: string): void;
@@ -21,17 +22,17 @@ export interface TableOptions {
 
 /** Returns the name to show for a contact. The server stores "Unknown" when none was given, so that shows as is. */
 export function contactLabel(contact: Pick<Contact, 'display_name'> | undefined): string {
-  return contact?.display_name ? contact.display_name : '(no display name)';
+  return contact?.display_name ? contact.display_name : t('(no display name)');
 }
 
 export function renderComparisonTable(options: TableOptions): HTMLTableElement {
   const { comparison } = options;
 
-  const caption = createElement('caption', {}, [
-    'Contacts that hold identity ',
-    isolate(options.identity),
-    '. Choose the contact to keep. The others merge into it one at a time, from left to right.',
-  ]);
+  const caption = createElement(
+    'caption',
+    {},
+    tNodes('Contacts that hold identity {0}. Choose the contact to keep. The others merge into it one at a time, from left to right.', isolate(options.identity)),
+  );
 
   const table = createElement('table', { className: 'comparison' }, [
     caption,
@@ -47,7 +48,7 @@ export function renderComparisonTable(options: TableOptions): HTMLTableElement {
 
 function renderHead(options: TableOptions): HTMLTableSectionElement {
   const { comparison } = options;
-  const cells: Node[] = [createElement('th', { className: 'field-heading', attributes: { scope: 'col' } }, ['Field'])];
+  const cells: Node[] = [createElement('th', { className: 'field-heading', attributes: { scope: 'col' } }, [t('Field')])];
 
   for (const contact of options.contacts) {
     cells.push(renderContactHeading(contact, options));
@@ -56,8 +57,8 @@ function renderHead(options: TableOptions): HTMLTableSectionElement {
   const destination = options.contacts.find((contact) => contact.id === comparison.destinationId);
   cells.push(
     createElement('th', { className: 'result-heading', attributes: { scope: 'col' } }, [
-      createElement('span', { className: 'contact-name' }, ['Result']),
-      createElement('span', { className: 'result-note' }, ['After merging into ', isolate(contactLabel(destination))]),
+      createElement('span', { className: 'contact-name' }, [t('Result')]),
+      createElement('span', { className: 'result-note' }, tNodes('After merging into {0}', isolate(contactLabel(destination)))),
     ]),
   );
 
@@ -83,12 +84,12 @@ function renderContactHeading(contact: Contact, options: TableOptions): HTMLTabl
   const openJson = createElement(
     'button',
     { className: 'secondary', attributes: { type: 'button', 'data-focus-key': `json:${contact.id}` } },
-    ['Open JSON'],
+    [t('Open JSON')],
   );
   openJson.addEventListener('click', () => options.actions.openJson(contact.id));
 
   const sourceIndex = options.comparison.sourceIds.indexOf(contact.id);
-  const role = isDestination ? 'Kept' : `Merged away (${sourceIndex + 1} of ${options.comparison.sourceIds.length})`;
+  const role = isDestination ? t('Kept') : t('Merged away ({0} of {1})', sourceIndex + 1, options.comparison.sourceIds.length);
 
   return createElement(
     'th',
@@ -97,7 +98,7 @@ function renderContactHeading(contact: Contact, options: TableOptions): HTMLTabl
       createElement('span', { className: 'contact-name', attributes: { dir: 'auto' } }, [contactLabel(contact)]),
       createElement('span', { className: 'contact-id' }, [contact.id]),
       createElement('span', { className: isDestination ? 'role role-destination' : 'role role-source' }, [role]),
-      createElement('label', { className: 'keep', attributes: { for: radioId } }, [radio, ' Keep this contact']),
+      createElement('label', { className: 'keep', attributes: { for: radioId } }, [radio, ' ', t('Keep this contact')]),
       openJson,
     ],
   );
@@ -105,13 +106,13 @@ function renderContactHeading(contact: Contact, options: TableOptions): HTMLTabl
 
 function renderRow(row: ComparisonRow, comparison: Comparison, contacts: readonly Contact[]): HTMLTableRowElement {
   const heading = createElement('th', { attributes: { scope: 'row' } }, [
-    createElement('span', { className: 'row-label', attributes: { dir: 'auto' } }, [row.label]),
+    createElement('span', { className: 'row-label', attributes: { dir: 'auto' } }, [t(row.label)]),
   ]);
   if (row.kind === 'identities') {
-    heading.append(createElement('span', { className: 'row-kind' }, ['identities']));
+    heading.append(createElement('span', { className: 'row-kind' }, [t('identities')]));
   }
   if (row.differs) {
-    heading.append(createElement('span', { className: 'differs-marker' }, ['≠ differs']));
+    heading.append(createElement('span', { className: 'differs-marker' }, [t('≠ differs')]));
   }
 
   const cells: Node[] = [heading];
@@ -133,7 +134,7 @@ function renderCell(
 ): HTMLTableCellElement {
   const td = createElement('td', { className: `value-cell ${column}` });
   if (cell.values.length === 0) {
-    td.append(createElement('span', { className: 'no-value' }, ['(empty)']));
+    td.append(createElement('span', { className: 'no-value' }, [t('(empty)')]));
     return td;
   }
 
@@ -142,19 +143,19 @@ function renderCell(
     const item = createElement(row.kind === 'field' ? 'div' : 'li', { className: 'value' });
     item.append(renderValueText(value));
     if (value.appId) {
-      item.append(createElement('span', { className: 'note' }, ['app ', value.appId]));
+      item.append(createElement('span', { className: 'note' }, [t('app {0}', value.appId)]));
     }
     if (value.empty) {
-      item.append(createElement('span', { className: 'note' }, ['counts as empty']));
+      item.append(createElement('span', { className: 'note' }, [t('counts as empty')]));
     }
     if (value.lost) {
       item.classList.add('lost');
-      item.append(createElement('span', { className: 'lost-label' }, ['lost']));
+      item.append(createElement('span', { className: 'lost-label' }, [t('lost')]));
     }
     if (column === 'result' && value.originId && value.originId !== comparison.destinationId) {
       const origin = contacts.find((contact) => contact.id === value.originId);
       item.classList.add('from-source');
-      item.append(createElement('span', { className: 'origin-label' }, ['from ', isolate(contactLabel(origin))]));
+      item.append(createElement('span', { className: 'origin-label' }, tNodes('from {0}', isolate(contactLabel(origin)))));
     }
     list.append(item);
   }
