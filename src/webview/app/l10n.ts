@@ -28,7 +28,13 @@ function fill<T>(message: string, args: Array<Argument | T>): Array<string | T> 
     const index = Number(match[1]);
     parts.push(template.slice(last, match.index));
     const value = args[index];
-    parts.push(value === undefined ? match[0] : typeof value === 'number' ? String(value) : value);
+    if (value === undefined) {
+      parts.push(match[0]);
+    } else if (typeof value === 'number') {
+      parts.push(String(value));
+    } else {
+      parts.push(value);
+    }
     last = (match.index ?? 0) + match[0].length;
   }
   parts.push(template.slice(last));
