@@ -74,12 +74,18 @@ async function filter(ctx: CommandContext, argument: unknown): Promise<void> {
 async function applyFilter(ctx: CommandContext, text: string): Promise<void> {
   const parsed = parseFilter(text, KNOWN_CHANNELS);
   ctx.tree.setFilter(parsed);
+  // The description shows in the view's header; a container with this view alone merges that
+  // header into its title and hides it, so the message above the tree says it as well.
   if (parsed) {
     ctx.treeView.description = parsed.channel
       ? vscode.l10n.t('Channel: {0}', parsed.channel)
       : vscode.l10n.t('Identity: {0}', parsed.text);
+    ctx.treeView.message = parsed.channel
+      ? vscode.l10n.t('Showing conflicts on channel {0}.', parsed.channel)
+      : vscode.l10n.t('Showing conflicts whose identity contains {0}.', parsed.text);
   } else {
     ctx.treeView.description = undefined;
+    ctx.treeView.message = undefined;
   }
   await vscode.commands.executeCommand('setContext', FILTER_CONTEXT_KEY, parsed !== undefined);
 }

@@ -74,6 +74,7 @@ describe('conflicts tree', () => {
       assert.ok(node.conflict.channels.includes('RCS'), `${node.conflict.identity} is not on RCS`);
     }
     assert.equal(api.treeView.description, 'Channel: RCS');
+    assert.equal(api.treeView.message, 'Showing conflicts on channel RCS.');
     assert.match(descriptionOf(api, root), /^\d+ of \d+ match$/);
 
     const sample = rcs[0].conflict.identity.replace(/^\+/, '').slice(-6);
@@ -87,6 +88,7 @@ describe('conflicts tree', () => {
 
     await vscode.commands.executeCommand('sinchConflicts.clearFilter');
     assert.equal(api.treeView.description, undefined);
+    assert.equal(api.treeView.message, undefined);
   });
 
   it('shows a failed page as an error node with retry', async () => {

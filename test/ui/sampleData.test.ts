@@ -51,5 +51,29 @@ describe('journey: try with sample data', () => {
     assert.match(logText, /GET \/v1\/projects\/\S+\/apps 200/);
     assert.ok(!logText.includes(DEFAULT_KEY_SECRET), 'the log shows the key secret');
     await journey.workbench.screenshot('4-logs');
+
+    // The filter button in the view's title bar asks for text; a channel name filters by channel.
+    await page.locator('.part.sidebar .action-label[aria-label^="Filter Conflicts"]').filter({ visible: true }).first().click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill('mms');
+    await page.keyboard.press('Enter');
+    await page.locator('.part.sidebar', { hasText: 'Showing conflicts on channel MMS.' }).waitFor({ timeout: 10_000 });
+    // Collapse the apps and expand the conflicts, so the third-level rows are conflicts only.
+    await treeRow(page, /^Apps/).first().click();
+    await treeRow(page, 'Identity conflicts').first().click();
+    await treeRow(page, 'Load more…').waitFor({ timeout: 10_000 });
+    // Conflict rows read "<channels> · N contacts"; the paging rows under them do not.
+    const descriptions = (await page.locator('.monaco-list-row[role="treeitem"][aria-level="3"] .label-description').allInnerTexts()).filter((text) =>
+      /· \d+ contacts$/.test(text),
+    );
+    assert.ok(descriptions.length > 0, 'the filter left no conflict');
+    for (const description of descriptions) {
+      assert.match(description, /MMS/, `a conflict not on MMS passed the filter: ${description}`);
+    }
+    await journey.workbench.screenshot('5-filter');
+
+    await page.locator('.part.sidebar .action-label[aria-label^="Clear Filter"]').filter({ visible: true }).first().click();
+    await page.getByText('Showing conflicts on channel MMS.').waitFor({ state: 'detached', timeout: 10_000 });
   });
 });
