@@ -8,6 +8,7 @@ import type { SandboxHost } from '../src/session/sandboxHost';
 import { ConversationClient, silentLogger, type ClientOptions } from '../src/sinch';
 import type { IdentityConflict } from '../src/sinch/types';
 import { ProjectModel } from '../src/tree/projectModel';
+import { sandboxEndpoints } from '../src/sandbox/endpoints';
 import type { SandboxAddress } from './sandboxAddress';
 
 /** The extension's defaults of the `sinchConflicts.*` client settings. */
@@ -20,7 +21,7 @@ export function ourClient(sandbox: SandboxAddress, overrides: Partial<ClientOpti
     keyId: sandbox.keyId,
     keySecret: sandbox.keySecret,
     authMethod: 'oauth2',
-    endpoints: { conversationUrl: `${sandbox.baseUrl}/{region}`, authUrl: sandbox.authUrl },
+    endpoints: sandboxEndpoints(sandbox),
     ...overrides,
   });
 }

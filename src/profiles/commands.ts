@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../commands/ids';
 import { UserCancelledError, registerCommand } from '../commands/register';
 import type { SandboxHandle } from '../sandbox/api';
+import { sandboxEndpoints } from '../sandbox/endpoints';
 import type { SandboxHost } from '../session/sandboxHost';
-import type { CustomEndpoints } from '../sinch';
 import { checkProfileCredentials } from './credentials';
 import { importFromEnvironment } from './environment';
 import { vscodePrompter, type InputPrompter } from './prompter';
@@ -56,11 +56,6 @@ export function registerProfileCommands(
   registerCommand(context, log, COMMAND_IDS.importFromEnvironment, () => importFromEnvironment(hooks, log, profiles));
 
   return hooks;
-}
-
-/** Builds a sandbox's loopback endpoints, as the Connector does for a sandbox profile: each region is a path prefix. */
-function sandboxEndpoints(handle: SandboxHandle): CustomEndpoints {
-  return { conversationUrl: `${handle.baseUrl}/{region}`, authUrl: handle.authUrl };
 }
 
 function requireSecret(secret: string | undefined): string {

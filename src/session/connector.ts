@@ -2,6 +2,7 @@
 // endpoints come from the embedded sandbox; every other profile uses its region's Sinch hosts.
 import type * as vscode from 'vscode';
 import type { Profile } from '../profiles/types';
+import { sandboxEndpoints } from '../sandbox/endpoints';
 import type { ConversationClient } from '../sinch/client';
 import type { Logger } from '../sinch/logger';
 import { CONFLICT_PAGE_SIZE } from '../tree/constants';
@@ -72,11 +73,7 @@ export class Connector implements ProjectConnector {
     if (!keySecret) {
       throw new Error(`No key secret is stored for "${profile.label}". Run "Sinch: Edit Project…" and enter the secret again.`);
     }
-    let endpoints: { conversationUrl: string; authUrl: string } | undefined;
-    if (profile.sandbox) {
-      const sandbox = await this.sandbox.ensureStarted();
-      endpoints = { conversationUrl: `${sandbox.baseUrl}/{region}`, authUrl: sandbox.authUrl };
-    }
+    const endpoints = profile.sandbox ? sandboxEndpoints(await this.sandbox.ensureStarted()) : undefined;
     // Loaded on first use: the client and node-fetch are not needed to activate the extension.
     const { ConversationClient } = await import('../sinch/client');
     return new ConversationClient({

@@ -3,6 +3,7 @@
 import { ConversationClient, type ClientOptions, type Logger } from '../../src/sinch';
 import type { SandboxHandle, SandboxOptions } from '../../src/sandbox/api';
 import { startSandbox } from '../../src/sandbox';
+import { sandboxEndpoints } from '../../src/sandbox/endpoints';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 
@@ -42,7 +43,7 @@ export function clientFor(sandbox: SandboxHandle, overrides: Partial<ClientOptio
     keyId: sandbox.keyId,
     keySecret: sandbox.keySecret,
     authMethod: 'oauth2',
-    endpoints: { conversationUrl: `${sandbox.baseUrl}/{region}`, authUrl: sandbox.authUrl },
+    endpoints: sandboxEndpoints(sandbox),
     retryBaseMs: 10,
     retryCapMs: 50,
     ...overrides,

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { startSandbox } from '../../src/sandbox';
 import type { SandboxHandle } from '../../src/sandbox/api';
 import { projectApiOf } from '../../src/session/connector';
-import { ConversationClient } from '../../src/sinch/client';
+import { clientFor } from './client-helpers';
 import type { ProjectApi } from '../../src/tree/projectApi';
 import { ProjectModel } from '../../src/tree/projectModel';
 
@@ -13,16 +13,7 @@ describe('project model', () => {
 
   before(async () => {
     sandbox = await startSandbox({ seed: 'large', largeConflicts: 65 });
-    const client = new ConversationClient({
-      projectId: sandbox.projectId,
-      region: sandbox.region,
-      keyId: sandbox.keyId,
-      keySecret: sandbox.keySecret,
-      authMethod: 'oauth2',
-      endpoints: { conversationUrl: `${sandbox.baseUrl}/{region}`, authUrl: sandbox.authUrl },
-      maxRetries: 0,
-    });
-    api = projectApiOf(client);
+    api = projectApiOf(clientFor(sandbox, { maxRetries: 0 }));
   });
 
   after(async () => {
