@@ -74,8 +74,8 @@ async function filter(ctx: CommandContext, argument: unknown): Promise<void> {
 async function applyFilter(ctx: CommandContext, text: string): Promise<void> {
   const parsed = parseFilter(text, KNOWN_CHANNELS);
   ctx.tree.setFilter(parsed);
-  // The description shows in the view's header; a container with this view alone merges that
-  // header into its title and hides it, so the message above the tree says it as well.
+  // The description appears in the view's header. A container with this view alone merges that
+  // header into its title and hides it, so the message above the tree repeats the filter.
   if (parsed) {
     ctx.treeView.description = parsed.channel
       ? vscode.l10n.t('Channel: {0}', parsed.channel)

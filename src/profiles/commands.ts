@@ -81,7 +81,7 @@ export function profileIdOf(target: unknown): string | undefined {
   return undefined;
 }
 
-/** The profile a command acts on: its argument when invoked from the tree, else the user's pick. */
+/** Returns the profile a command acts on: its argument when invoked from the tree, else the user's pick. */
 async function resolveProfile(
   prompter: InputPrompter,
   profiles: ProfileStore,

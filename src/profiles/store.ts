@@ -36,7 +36,7 @@ export interface StoreLogger {
   error(message: string): void;
 }
 
-/** What changed: the list of profiles, or the secret of one profile. */
+/** A change to the store: the list of profiles, or the secret of one profile. */
 export interface ProfileStoreChange {
   reason: 'profiles' | 'secret';
   profileId?: string;

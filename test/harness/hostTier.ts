@@ -1,6 +1,6 @@
 // Runs the in-host mocha suite inside code-server's real extension host. The workbench URL
 // carries a test payload (extensionDevelopmentPath, extensionTestsPath) that VS Code reads
-// when started with the smoke-test driver; the suite's output and exit code come back through
+// when started with the smoke-test driver. The suite's output and exit code come back through
 // two functions the page exposes: codeAutomationLog and codeAutomationExit.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -52,7 +52,7 @@ describe('journey: try with sample data', () => {
     assert.ok(!logText.includes(DEFAULT_KEY_SECRET), 'the log shows the key secret');
     await journey.workbench.screenshot('4-logs');
 
-    // The filter button in the view's title bar asks for text; a channel name filters by channel.
+    // The filter button in the view's title bar opens an input box. A channel name filters by channel.
     await page.locator('.part.sidebar .action-label[aria-label^="Filter Conflicts"]').filter({ visible: true }).first().click();
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 10_000 });
